@@ -1,0 +1,54 @@
+// One lint for the whole tree, zero warnings allowed (npm run lint uses --max-warnings 0).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    files: ['src-main/**', 'src-preload/**', 'scripts/**', 'test/**', 'bin/**', '*.config.*'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      // Prettier owns formatting; these vue layout rules would fight it.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    // Process boundaries: the renderer never reaches Node or Electron; the shared contract
+    // stays free of both so that every side can import it.
+    files: ['src-renderer/**', 'src-shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'worker_threads'], message: 'The renderer and the shared contract must not import Node or Electron.' },
+            { group: ['**/src-main/**', '**/src-preload/**'], message: 'Cross the bridge through the typed client instead.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,15 @@
+// Project policy as ARGOS's FaceAuth listing returns it (FOUND in the docs):
+// {"faceSimilarity_threshold":85,"occluded_threshold":false,"faceCover_threshold":0,
+//  "headCover_threshold":0,"liveness_threshold":0}
+// A cover threshold of 0 means the check is off; occluded_threshold is a boolean switch.
+import { z } from 'zod';
+
+export const ProjectPolicySchema = z.object({
+  faceSimilarity_threshold: z.number().min(0).max(100),
+  occluded_threshold: z.boolean(),
+  faceCover_threshold: z.number().min(0).max(100),
+  headCover_threshold: z.number().min(0).max(100),
+  liveness_threshold: z.number().min(0).max(100).default(0),
+});
+
+export type ProjectPolicy = z.infer<typeof ProjectPolicySchema>;
