@@ -1,0 +1,36 @@
+// Builds the three bundles: main (Node, ESM), the sandboxed preload (CommonJS, since sandboxed
+// preloads cannot be ES modules) and the renderer (Vue).
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve('src-main/electron/main.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // Sandboxed preloads get only a tiny require(); bundle everything into one file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src-preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [vue()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

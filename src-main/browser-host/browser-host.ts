@@ -1,0 +1,73 @@
+// Runs main's services in plain Node and serves the renderer to a regular browser. Used by
+// kiosks and thin clients, and by the end-to-end tests where Electron cannot run.
+import type { AddressInfo } from 'node:net';
+import { createStationServices, type StationServices } from '../host/services';
+import type { StationConfig } from '../host/config';
+import type { Logger } from '../host/logger';
+import { createRendererServer } from './http-server';
+import { createSessionToken } from './token';
+import { attachWebSocketBridge } from './ws-bridge';
+
+/** Loopback only: the bridge must never be reachable from another machine. */
+const LOOPBACK = '127.0.0.1';
+
+export interface BrowserHostOptions {
+  rendererDir: string;
+  port: number;
+  version: string;
+  config: StationConfig;
+  logger: Logger;
+}
+
+export interface BrowserHost {
+  /** The page's address with the token in the fragment, which browsers never send to servers. */
+  url: string;
+  origin: string;
+  token: string;
+  services: StationServices;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = createSessionToken();
+  const services = createStationServices({
+    host: 'browser',
+    version: options.version,
+    config: options.config,
+    logger: options.logger,
+  });
+  let port = options.port;
+  const hosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];
+  const origins = () => hosts().map((host) => `http://${host}`);
+  const server = createRendererServer({
+    rendererDir: options.rendererDir,
+    allowedHosts: hosts,
+    origin: () => `http://${LOOPBACK}:${port}`,
+  });
+  const wss = attachWebSocketBridge({
+    server,
+    token,
+    allowedOrigins: origins,
+    dispatch: services.dispatch,
+    hub: services.hub,
+    logger: options.logger,
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${LOOPBACK}:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    services,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Electron's side of the bridge: one ipcMain handler per contract channel, each checking that
+// the sender is the app's own main frame before the dispatcher validates the payload.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { METHOD_CHANNELS } from '../../src-shared/contract/channels';
+import { failure } from '../../src-shared/contract/envelope';
+import type { Dispatch } from '../bridge/dispatcher';
+import type { EventHub } from '../bridge/event-hub';
+import type { Logger } from '../host/logger';
+import { isAppUrl } from './app-origin';
+
+export function registerIpcBridge(
+  dispatch: Dispatch,
+  devServerUrl: string | null,
+  logger: Logger,
+): void {
+  for (const channel of METHOD_CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+      if (!isTrustedSender(event, devServerUrl)) {
+        logger.warn('bridge.untrusted_sender', { channel, url: event.senderFrame?.url ?? null });
+        return failure('forbidden', 'Only the station window may call the bridge');
+      }
+      return dispatch(channel, payload, { transport: 'ipc' });
+    });
+  }
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | null): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url, devServerUrl);
+}
+
+export function forwardEventsTo(contents: WebContents, hub: EventHub): () => void {
+  return hub.addSink((channel, payload) => {
+    if (!contents.isDestroyed()) contents.send(channel, payload);
+  });
+}

@@ -1,0 +1,60 @@
+// Electron entry: a thin shell around the same services the browser host runs.
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { loadStationConfig } from '../host/config';
+import { createLogger } from '../host/logger';
+import { createStationServices } from '../host/services';
+import { APP_ORIGIN } from './app-origin';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { forwardEventsTo, registerIpcBridge } from './ipc-bridge';
+import { hardenAllWebContents } from './window-hardening';
+
+const logger = createLogger('electron');
+// electron-vite sets this only in development; packaged builds load station://app.
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'] ?? null;
+
+if (!app.requestSingleInstanceLock()) {
+  // One station per machine: a second launch focuses the first window instead.
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  hardenAllWebContents(devServerUrl);
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  const services = createStationServices({
+    host: 'electron',
+    version: app.getVersion(),
+    config: loadStationConfig(process.env, join(app.getPath('userData'), 'station')),
+    logger,
+  });
+  registerIpcBridge(services.dispatch, devServerUrl, logger);
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    show: false,
+    title: 'FaceAuth Station',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  forwardEventsTo(window.webContents, services.hub);
+  window.once('ready-to-show', () => window.show());
+  app.once('before-quit', () => void services.close());
+  await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}

@@ -1,0 +1,22 @@
+// Structured logs as JSON lines on stderr: easy to grep, and never mixed with a CLI's stdout.
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
+  const log =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      write(
+        `${JSON.stringify({ time: new Date().toISOString(), level, scope, event, ...fields })}\n`,
+      );
+    };
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -1,0 +1,34 @@
+// The sandboxed preload: exposes ONE named object, window.faceauthStation, with one function per
+// contract channel. No ipcRenderer, no generic invoke, no process. `satisfies PreloadApi` makes
+// the compiler fail when a channel is added to the contract but not here, or the other way.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { EventChannel, MethodChannel } from '../src-shared/contract/channels';
+import type { PreloadApi } from '../src-shared/contract/api';
+import type { RequestOf, ResponseOf } from '../src-shared/contract/contract';
+import type { Envelope } from '../src-shared/contract/envelope';
+
+function invoke<C extends MethodChannel>(channel: C) {
+  return (request: RequestOf<C>): Promise<Envelope<ResponseOf<C>>> =>
+    ipcRenderer.invoke(channel, request);
+}
+
+function subscribe(channel: EventChannel) {
+  return (listener: (payload: unknown) => void): (() => void) => {
+    // Strip the event object: it carries `sender`, which must never reach the page.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const api = {
+  methods: {
+    station: { status: invoke('station:status') },
+    frame: { analyze: invoke('frame:analyze') },
+  },
+  events: {
+    station: { statusChanged: subscribe('station:statusChanged') },
+  },
+} satisfies PreloadApi;
+
+contextBridge.exposeInMainWorld('faceauthStation', api);

@@ -1,0 +1,20 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { connectToStation, MissingTokenError } from './bridge/connect';
+import { installBridge } from './bridge/bridge-holder';
+import './styles.css';
+
+try {
+  installBridge(connectToStation());
+  createApp(App).use(createPinia()).mount('#app');
+} catch (error) {
+  const root = document.getElementById('app');
+  if (root) {
+    root.setAttribute('role', 'alert');
+    root.textContent =
+      error instanceof MissingTokenError
+        ? error.message
+        : `The station could not start: ${String(error)}`;
+  }
+}

@@ -1,0 +1,31 @@
+// Station status (version, backend, online/offline) as main reports it, kept live by events.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { StationStatus } from '../../../src-shared/contract/station';
+import { useBridge } from '../bridge/bridge-holder';
+
+export const useStationStore = defineStore('station', () => {
+  const status = ref<StationStatus | null>(null);
+  const error = ref<string | null>(null);
+  let unsubscribe: (() => void) | null = null;
+
+  async function connect(): Promise<void> {
+    const bridge = useBridge();
+    unsubscribe ??= bridge.on.station.statusChanged((next) => {
+      status.value = next;
+    });
+    try {
+      status.value = await bridge.client.station.status({});
+      error.value = null;
+    } catch (cause) {
+      error.value = cause instanceof Error ? cause.message : String(cause);
+    }
+  }
+
+  function disconnect(): void {
+    unsubscribe?.();
+    unsubscribe = null;
+  }
+
+  return { status, error, connect, disconnect };
+});

@@ -1,0 +1,17 @@
+// The closed list of channels, free of any schema library so the sandboxed preload can import
+// it cheaply. Channel names read `domain:verb`. contract.ts checks that it declares a schema
+// for exactly these names.
+
+export const METHOD_CHANNELS = ['station:status', 'frame:analyze'] as const;
+export const EVENT_CHANNELS = ['station:statusChanged'] as const;
+
+export type MethodChannel = (typeof METHOD_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+export function isMethodChannel(value: unknown): value is MethodChannel {
+  return typeof value === 'string' && (METHOD_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,35 @@
+// The one contract for everything that crosses the bridge (Electron IPC or the browser host's
+// WebSocket). Main validates every request against it before a handler runs; the typed client
+// and the preload are derived from it.
+import type { z } from 'zod';
+import type { EventChannel, MethodChannel } from './channels';
+import { frameMethods } from './frame';
+import { stationEvents, stationMethods } from './station';
+
+export interface MethodSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+export const methods = {
+  ...stationMethods,
+  ...frameMethods,
+} satisfies Record<MethodChannel, MethodSpec>;
+
+export const events = {
+  ...stationEvents,
+} satisfies Record<EventChannel, z.ZodType>;
+
+// Both directions: a schema for a channel missing from channels.ts fails here too.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const methodsMatchChannels: Exactly<keyof typeof methods, MethodChannel> = true;
+const eventsMatchChannels: Exactly<keyof typeof events, EventChannel> = true;
+void methodsMatchChannels;
+void eventsMatchChannels;
+
+export type Methods = typeof methods;
+export type Events = typeof events;
+export type RequestOf<C extends MethodChannel> = z.input<Methods[C]['request']>;
+export type ParsedRequestOf<C extends MethodChannel> = z.output<Methods[C]['request']>;
+export type ResponseOf<C extends MethodChannel> = z.output<Methods[C]['response']>;
+export type EventPayloadOf<E extends EventChannel> = z.output<Events[E]>;

@@ -1,0 +1,100 @@
+// The first real slice, end to end: Chromium with a fake camera made from a face photo opens
+// the browser host's page, shows the live picture, sends a frame across the bridge as binary
+// and shows what main received.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
+import { launchChromium } from './support/chromium';
+import { makeFakeCameraFile } from './support/fake-camera';
+import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
+import { saveScreenshot } from './support/screenshots';
+
+const FACE_PHOTO = 'verification/deepface/angelina_jolie/img1.jpg';
+
+let host: RunningHost;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  if (!facedataAvailable)
+    console.warn(`${FACEDATA_ABSENT_MESSAGE} The fake camera plays a test pattern instead.`);
+  const camera = makeFakeCameraFile(facedataAvailable ? facedataPath(FACE_PHOTO) : null);
+  host = await startBrowserHostProcess();
+  browser = await launchChromium(camera);
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('camera slice through the browser host', () => {
+  it('shows station status from main', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('status-host').textContent()).toBe('Browser host');
+    expect(await page.getByTestId('status-version').textContent()).toMatch(/^v\d+\.\d+\.\d+/);
+    expect(await page.getByTestId('status-network').textContent()).toMatch(/Offline/);
+    // The token is taken out of the address bar once read.
+    expect(page.url()).not.toContain('token=');
+  });
+
+  it('shows the live camera picture', async () => {
+    const video = page.getByTestId('camera-video');
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), {
+        timeout: 15_000,
+      })
+      .toBe(640);
+    // Not a black or uniform frame: the picture really arrives in the page.
+    const spread = await video.evaluate((element: HTMLVideoElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = element.videoWidth;
+      canvas.height = element.videoHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(element, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let min = 255;
+      let max = 0;
+      for (let index = 0; index < data.length; index += 4 * 97) {
+        const luma = (data[index]! + data[index + 1]! + data[index + 2]!) / 3;
+        min = Math.min(min, luma);
+        max = Math.max(max, luma);
+      }
+      return max - min;
+    });
+    expect(spread).toBeGreaterThan(60);
+    await saveScreenshot(page, 'camera-live');
+  });
+
+  it('captures a frame and shows what main received', async () => {
+    await page.getByTestId('capture-button').click();
+    await expect
+      .poll(() => page.getByTestId('frame-size').textContent(), { timeout: 15_000 })
+      .toBe('640 × 480');
+    expect(await page.getByTestId('frame-format').textContent()).toBe('JPEG');
+    const bytes = Number((await page.getByTestId('frame-bytes').textContent())!.replace(/\D/g, ''));
+    expect(bytes).toBeGreaterThan(5_000);
+    await saveScreenshot(page, 'frame-captured');
+  });
+
+  it('exposes no Node, Electron or generic IPC to the page', async () => {
+    const leaks = await page.evaluate(() => {
+      const scope = window as unknown as Record<string, unknown>;
+      return ['require', 'process', 'ipcRenderer', 'electron', 'module', 'Buffer'].filter(
+        (name) => typeof scope[name] !== 'undefined',
+      );
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it('tells a visitor without the token how to get in', async () => {
+    const stranger = await browser.newPage();
+    await stranger.goto(host.origin);
+    await expect
+      .poll(() => stranger.locator('#app').textContent())
+      .toContain('npm run start:browser');
+    await saveScreenshot(stranger, 'no-token');
+    await stranger.close();
+  });
+});
