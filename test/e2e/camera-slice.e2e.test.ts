@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (Code inside page.evaluate runs in Chromium, so this file also sees the DOM types.)
 // The first real slice, end to end: Chromium with a fake camera made from a face photo opens
 // the browser host's page, shows the live picture, sends a frame across the bridge as binary
 // and shows what main received.
