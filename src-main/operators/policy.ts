@@ -1,0 +1,34 @@
+// Account policy as data: lock-out and session lifetimes, and what each role may do.
+import type { OperatorRole } from '../store/queries/operators';
+
+export interface OperatorPolicy {
+  /** Consecutive wrong passwords before the account locks. */
+  maxFailedAttempts: number;
+  lockoutMs: number;
+  /** A session unused for this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after login, however active. */
+  sessionMaxMs: number;
+  minPasswordLength: number;
+}
+
+export const DEFAULT_OPERATOR_POLICY: OperatorPolicy = {
+  maxFailedAttempts: 5,
+  lockoutMs: 15 * 60_000,
+  sessionIdleMs: 15 * 60_000,
+  sessionMaxMs: 12 * 60 * 60_000,
+  minPasswordLength: 10,
+};
+
+export const OPERATOR_ROLES: readonly OperatorRole[] = ['operator', 'supervisor', 'admin'];
+
+const ROLE_RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, admin: 3 };
+
+/** Roles are ordered: a supervisor may do what an operator may, an admin what a supervisor may. */
+export function roleAllows(held: OperatorRole, needed: OperatorRole): boolean {
+  return ROLE_RANK[held] >= ROLE_RANK[needed];
+}
+
+export function isOperatorRole(value: unknown): value is OperatorRole {
+  return typeof value === 'string' && (OPERATOR_ROLES as readonly string[]).includes(value);
+}

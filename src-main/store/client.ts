@@ -1,0 +1,134 @@
+// The main-process side of the store: starts the worker, and exposes a typed
+// `send('domain:verb', args)` whose argument and reply types come from the worker's handler map.
+// The worker script path is an option so that a bundled build can pass its own file; a `.ts`
+// entry (development, tests) is started through tsx via worker/ts-worker-bootstrap.mjs.
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { IntegrityCheckLevel } from './db/open-database';
+import { StoreError } from './errors';
+import type { StoreArgs, StoreMethod, StoreReply } from './worker/handlers';
+import {
+  CLOSE_METHOD,
+  type RequestMessage,
+  type StoreStatus,
+  type StoreWorkerData,
+  type WorkerMessage,
+} from './worker/protocol';
+
+export interface OpenStoreOptions {
+  dbPath: string;
+  /** The unwrapped 32-byte data key (see keys/key-wrapper.ts). */
+  dataKey: Uint8Array;
+  stationId: string;
+  /** Worker entry; defaults to ./worker/store-worker.ts next to this file. */
+  workerPath?: string | URL;
+  integrityCheck?: IntegrityCheckLevel;
+}
+
+export const DEFAULT_WORKER_URL = new URL('./worker/store-worker.ts', import.meta.url);
+const TS_BOOTSTRAP_URL = new URL('./worker/ts-worker-bootstrap.mjs', import.meta.url);
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export class StoreClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private closedError: StoreError | null = null;
+  private closeWaiter: (() => void) | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly status: StoreStatus,
+  ) {
+    worker.on('message', (message: WorkerMessage) => this.onMessage(message));
+    worker.on('error', (error) =>
+      this.fail(new StoreError('internal', `store worker failed: ${error.message}`)),
+    );
+    worker.on('exit', (code) => {
+      this.fail(new StoreError('closed', `store worker exited (${code})`));
+      this.closeWaiter?.();
+    });
+  }
+
+  static async open(options: OpenStoreOptions): Promise<StoreClient> {
+    const workerPath = options.workerPath ?? DEFAULT_WORKER_URL;
+    const file = workerPath instanceof URL ? fileURLToPath(workerPath) : workerPath;
+    const data: StoreWorkerData = {
+      dbPath: options.dbPath,
+      dataKey: Uint8Array.from(options.dataKey),
+      stationId: options.stationId,
+      integrityCheck: options.integrityCheck ?? 'full',
+    };
+    const worker = file.endsWith('.ts')
+      ? new Worker(fileURLToPath(TS_BOOTSTRAP_URL), {
+          workerData: data,
+          argv: [pathToFileURL(file).href],
+        })
+      : new Worker(file, { workerData: data });
+    const status = await new Promise<StoreStatus>((resolve, reject) => {
+      const onExit = (code: number): void =>
+        reject(new StoreError('closed', `store worker exited (${code})`));
+      worker.once('error', reject);
+      worker.once('exit', onExit);
+      worker.once('message', (message: WorkerMessage) => {
+        worker.off('error', reject);
+        worker.off('exit', onExit);
+        if (message.type === 'ready') resolve(message.status);
+        else if (message.type === 'fatal') {
+          void worker.terminate();
+          reject(new StoreError(message.error.code, message.error.message));
+        } else reject(new StoreError('internal', 'store worker spoke before it was ready'));
+      });
+    });
+    return new StoreClient(worker, status);
+  }
+
+  get safeMode(): boolean {
+    return this.status.mode === 'safe-readonly';
+  }
+
+  send<K extends StoreMethod>(method: K, args: StoreArgs<K>): Promise<StoreReply<K>> {
+    if (this.closedError !== null) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise<StoreReply<K>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const message: RequestMessage = { id, method, args };
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Finishes queued requests, closes the database (checkpointing the WAL) and ends the worker. */
+  async close(): Promise<void> {
+    if (this.closedError !== null) return;
+    const exited = new Promise<void>((resolve) => (this.closeWaiter = resolve));
+    const message: RequestMessage = { id: 0, method: CLOSE_METHOD, args: null };
+    this.worker.postMessage(message);
+    await exited;
+  }
+
+  private onMessage(message: WorkerMessage): void {
+    if (message.type === 'closed') {
+      this.fail(new StoreError('closed', 'store is closed'));
+      return;
+    }
+    if (message.type !== 'reply') return;
+    const pending = this.pending.get(message.id);
+    if (pending === undefined) return;
+    this.pending.delete(message.id);
+    if (message.ok) pending.resolve(message.value);
+    else pending.reject(new StoreError(message.error.code, message.error.message));
+  }
+
+  private fail(error: StoreError): void {
+    this.closedError ??= error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
+
+export function openStore(options: OpenStoreOptions): Promise<StoreClient> {
+  return StoreClient.open(options);
+}

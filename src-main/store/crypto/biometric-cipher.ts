@@ -1,0 +1,61 @@
+// AES-256-GCM for templates, thumbnails and captured images at rest. Each value gets a fresh
+// 96-bit IV (NIST SP 800-38D), and the additional data binds the ciphertext to its row and
+// column, so a blob copied onto another submission fails to decrypt instead of verifying.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { StoreError } from '../errors';
+
+const FORMAT_VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const DATA_KEY_BYTES = 32;
+
+export interface BiometricCipher {
+  encrypt(plain: Uint8Array, context: string): Buffer;
+  decrypt(sealed: Uint8Array, context: string): Buffer;
+}
+
+export function createBiometricCipher(dataKey: Uint8Array): BiometricCipher {
+  if (dataKey.byteLength !== DATA_KEY_BYTES) {
+    throw new StoreError('invalid_input', `data key must be ${DATA_KEY_BYTES} bytes`);
+  }
+  // Copied so that the caller may wipe its buffer without breaking the store.
+  const key = Buffer.from(dataKey);
+  return {
+    encrypt(plain, context) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(context, 'utf8'));
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([Buffer.of(FORMAT_VERSION), iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(sealed, context) {
+      const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+      if (bytes.byteLength < 1 + IV_BYTES + TAG_BYTES || bytes[0] !== FORMAT_VERSION) {
+        throw new StoreError('internal', 'encrypted value has an unknown format');
+      }
+      const iv = bytes.subarray(1, 1 + IV_BYTES);
+      const tag = bytes.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+      const decipher = createDecipheriv('aes-256-gcm', key, iv);
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(tag);
+      try {
+        return Buffer.concat([
+          decipher.update(bytes.subarray(1 + IV_BYTES + TAG_BYTES)),
+          decipher.final(),
+        ]);
+      } catch {
+        throw new StoreError(
+          'internal',
+          'encrypted value failed authentication (wrong key or tampered)',
+        );
+      }
+    },
+  };
+}
+
+/** AAD contexts, one per column, so ciphertexts cannot be swapped between columns or rows. */
+export const cipherContext = {
+  templates: (submissionId: string) => `submission-templates:${submissionId}`,
+  thumbnail: (submissionId: string) => `submission-thumbnail:${submissionId}`,
+  capturedImage: (authenticationId: string) => `result-image:${authenticationId}`,
+};

@@ -1,0 +1,13 @@
+// The known migrations, in order. Append only: a released entry is never edited or removed.
+import type { Migration } from './migration';
+import { updateToSchemaVersion1 } from './0001-initial';
+import { updateToSchemaVersion2 } from './0002-operators';
+import { updateToSchemaVersion3 } from './0003-audit-chain';
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial', up: updateToSchemaVersion1 },
+  { version: 2, name: '0002-operators', up: updateToSchemaVersion2 },
+  { version: 3, name: '0003-audit-chain', up: updateToSchemaVersion3 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,314 @@
+// Local FaceAuth results. A result, its outbox item and its audit entry are written in ONE
+// transaction: after a crash either all three exist or none does.
+import { appendAuditEntry } from '../../audit/append';
+import { requireSession } from '../../operators/service';
+import {
+  FaceAuthErrorSchema,
+  FaceAuthResultSchema,
+  type FaceAuthError,
+  type FaceAuthResult,
+} from '../../../src-shared/faceauth/result';
+import { requireWritable, type StoreContext } from '../context';
+import { cipherContext } from '../crypto/biometric-cipher';
+import { checkpointTruncate } from '../db/pragmas';
+import { inTransaction } from '../db/sql';
+import { StoreError } from '../errors';
+import { deleteOutboxByRef, insertOutbox } from '../queries/outbox';
+import {
+  findResult,
+  insertOverride,
+  insertResult,
+  listOverrides,
+  listRecentResults,
+  markResultSynced,
+  setCentralVerdict,
+  type OverrideRow,
+  type ResultRecord,
+} from '../queries/results';
+import { purgeImagesNow } from './retention';
+import { readSetting } from './settings';
+
+/** The optional fields of POST /v3/faceauth, kept so that sync can send them on. */
+export interface FaceAuthRequestFields {
+  userId?: string;
+  cf1?: string;
+  cf2?: string;
+  cf3?: string;
+}
+
+export interface RecordResultInput {
+  submissionId: string;
+  result: FaceAuthResult;
+  requestFields?: FaceAuthRequestFields;
+  modelVersion: string;
+  policyVersion: string;
+  operatorId: string | null;
+  capturedImage?: Uint8Array | null;
+}
+
+export interface StoredResult {
+  authenticationId: string;
+  submissionId: string;
+  result: FaceAuthResult;
+  /** The exact JSON text stored (documented field order). */
+  resultJson: string;
+  requestFields: FaceAuthRequestFields;
+  modelVersion: string;
+  policyVersion: string;
+  stationId: string;
+  operatorId: string | null;
+  hasCapturedImage: boolean;
+  imagePurgedAt: number | null;
+  recordedAt: number;
+  syncedAt: number | null;
+  centralVerdict: unknown;
+  overrides: { decision: string; reason: string; supervisorId: string; createdAt: number }[];
+}
+
+function toStoredResult(record: ResultRecord, overrides: OverrideRow[]): StoredResult {
+  return {
+    authenticationId: record.authenticationId,
+    submissionId: record.submissionId,
+    result: JSON.parse(record.resultJson) as FaceAuthResult,
+    resultJson: record.resultJson,
+    requestFields: JSON.parse(record.requestFieldsJson) as FaceAuthRequestFields,
+    modelVersion: record.modelVersion,
+    policyVersion: record.policyVersion,
+    stationId: record.stationId,
+    operatorId: record.operatorId,
+    hasCapturedImage: record.capturedImageEnc !== null,
+    imagePurgedAt: record.imagePurgedAt,
+    recordedAt: record.recordedAt,
+    syncedAt: record.syncedAt,
+    centralVerdict:
+      record.centralVerdictJson === null
+        ? null
+        : (JSON.parse(record.centralVerdictJson) as unknown),
+    overrides: overrides.map((o) => ({
+      decision: o.decision,
+      reason: o.reason,
+      supervisorId: o.supervisor_id,
+      createdAt: o.created_at,
+    })),
+  };
+}
+
+function requestFieldsOf(fields: FaceAuthRequestFields | undefined): FaceAuthRequestFields {
+  const out: FaceAuthRequestFields = {};
+  for (const key of ['userId', 'cf1', 'cf2', 'cf3'] as const) {
+    const value = fields?.[key];
+    if (value !== undefined) {
+      if (typeof value !== 'string')
+        throw new StoreError('invalid_input', `${key} must be a string`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function recordResult(
+  ctx: StoreContext,
+  input: RecordResultInput,
+): { authenticationId: string; outboxId: number; auditSeq: number } {
+  const parsed = FaceAuthResultSchema.safeParse(input.result);
+  if (!parsed.success) throw new StoreError('invalid_input', 'result is not a FaceAuth result');
+  if (!input.submissionId || !input.modelVersion || !input.policyVersion) {
+    throw new StoreError(
+      'invalid_input',
+      'submissionId, modelVersion and policyVersion are required',
+    );
+  }
+  const result = parsed.data;
+  const authenticationId = result.authentication_id;
+  // Serialised from the parsed value, so fields keep the documented order and nothing extra.
+  const resultJson = JSON.stringify(result);
+  const requestFields = requestFieldsOf(input.requestFields);
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  const imageEnc =
+    input.capturedImage == null
+      ? null
+      : ctx.cipher.encrypt(input.capturedImage, cipherContext.capturedImage(authenticationId));
+
+  return inTransaction(db, () => {
+    if (findResult(db, authenticationId) !== undefined) {
+      throw new StoreError('conflict', `result ${authenticationId} already recorded`);
+    }
+    insertResult(db, {
+      authenticationId,
+      submissionId: input.submissionId,
+      authStatus: result.auth_status,
+      createTime: result.create_time,
+      resultJson,
+      requestFieldsJson: JSON.stringify(requestFields),
+      modelVersion: input.modelVersion,
+      policyVersion: input.policyVersion,
+      stationId: ctx.stationId,
+      operatorId: input.operatorId,
+      capturedImageEnc: imageEnc,
+      imagePurgedAt: null,
+      recordedAt: now,
+      syncedAt: null,
+      centralVerdictJson: null,
+      centralVerdictAt: null,
+    });
+    const outboxId = insertOutbox(
+      db,
+      {
+        kind: 'result',
+        ref: authenticationId,
+        payloadJson: JSON.stringify({
+          authenticationId,
+          submissionId: input.submissionId,
+          stationId: ctx.stationId,
+          requestFields,
+          result,
+        }),
+      },
+      now,
+    );
+    const entry = appendAuditEntry(
+      db,
+      {
+        kind: 'decision',
+        actor: input.operatorId,
+        payload: {
+          authenticationId,
+          submissionId: input.submissionId,
+          authStatus: result.auth_status,
+          failCodes: result.auth_status === 'rejected' ? result.fail_code : [],
+          modelVersion: input.modelVersion,
+          policyVersion: input.policyVersion,
+          stationId: ctx.stationId,
+        },
+      },
+      now,
+    );
+    return { authenticationId, outboxId, auditSeq: entry.seq };
+  });
+}
+
+/** A verification that ended in a FaceAuth error (no_face, invalid_submission_status, …). */
+export function recordDecisionError(
+  ctx: StoreContext,
+  input: { submissionId: string; error: FaceAuthError; operatorId: string | null },
+): { auditSeq: number } {
+  const parsed = FaceAuthErrorSchema.safeParse(input.error);
+  if (!parsed.success) throw new StoreError('invalid_input', 'error is not a FaceAuth error');
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  return inTransaction(db, () => ({
+    auditSeq: appendAuditEntry(
+      db,
+      {
+        kind: 'decision',
+        actor: input.operatorId,
+        payload: {
+          submissionId: input.submissionId,
+          errorCode: parsed.data.errorCode,
+          stationId: ctx.stationId,
+        },
+      },
+      now,
+    ).seq,
+  }));
+}
+
+export function getResult(ctx: StoreContext, authenticationId: string): StoredResult | null {
+  const record = findResult(ctx.read, authenticationId);
+  return record === undefined
+    ? null
+    : toStoredResult(record, listOverrides(ctx.read, authenticationId));
+}
+
+export function recentResults(ctx: StoreContext, limit: number): StoredResult[] {
+  const bounded = Math.max(1, Math.min(500, Math.trunc(limit)));
+  return listRecentResults(ctx.read, bounded).map((r) =>
+    toStoredResult(r, listOverrides(ctx.read, r.authenticationId)),
+  );
+}
+
+/** The decrypted live image, for the sync client to send to POST /v3/faceauth. */
+export function capturedImage(ctx: StoreContext, authenticationId: string): Uint8Array | null {
+  const record = findResult(ctx.read, authenticationId);
+  if (record?.capturedImageEnc == null) return null;
+  return ctx.cipher.decrypt(record.capturedImageEnc, cipherContext.capturedImage(authenticationId));
+}
+
+export function overrideResult(
+  ctx: StoreContext,
+  input: {
+    sessionToken: string;
+    authenticationId: string;
+    decision: 'approved' | 'rejected';
+    reason: string;
+  },
+): { overrideId: number; auditSeq: number } {
+  const supervisor = requireSession(ctx, input.sessionToken, 'supervisor');
+  if (input.decision !== 'approved' && input.decision !== 'rejected') {
+    throw new StoreError('invalid_input', 'decision must be approved or rejected');
+  }
+  if (input.reason.trim().length < 3) throw new StoreError('invalid_input', 'a reason is required');
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  return inTransaction(db, () => {
+    if (findResult(db, input.authenticationId) === undefined) {
+      throw new StoreError('not_found', `no result ${input.authenticationId}`);
+    }
+    const override = {
+      authentication_id: input.authenticationId,
+      supervisor_id: supervisor.operator.operatorId,
+      decision: input.decision,
+      reason: input.reason,
+      created_at: now,
+    };
+    const overrideId = insertOverride(db, override);
+    insertOutbox(
+      db,
+      {
+        kind: 'override',
+        ref: String(overrideId),
+        payloadJson: JSON.stringify({ overrideId, ...override }),
+      },
+      now,
+    );
+    const entry = appendAuditEntry(
+      db,
+      {
+        kind: 'override',
+        actor: supervisor.operator.username,
+        payload: {
+          overrideId,
+          authenticationId: input.authenticationId,
+          decision: input.decision,
+          reason: input.reason,
+        },
+      },
+      now,
+    );
+    return { overrideId, auditSeq: entry.seq };
+  });
+}
+
+/**
+ * The central API's answer for a synced result. Recording it also confirms the result's outbox
+ * item and, when retention says so, purges the captured image (all in one transaction).
+ */
+export function recordCentralVerdict(
+  ctx: StoreContext,
+  authenticationId: string,
+  verdict: unknown,
+): void {
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  const purgeAfterSync = readSetting(ctx, 'retention').purgeImageAfterSync;
+  const purged = inTransaction(db, () => {
+    if (!setCentralVerdict(db, authenticationId, JSON.stringify(verdict ?? null), now)) {
+      throw new StoreError('not_found', `no result ${authenticationId}`);
+    }
+    markResultSynced(db, authenticationId, now);
+    deleteOutboxByRef(db, 'result', authenticationId);
+    return purgeAfterSync ? purgeImagesNow(ctx, db, 'synced', now) : 0;
+  });
+  if (purged > 0) checkpointTruncate(db);
+}

@@ -1,0 +1,89 @@
+// Retention: captured images go after sync or after N days, reference templates when a
+// submission is revoked or not reported for M days. secure_delete zeroes the freed bytes in the
+// database pages; the TRUNCATE checkpoint then moves every page into the main file and empties
+// the WAL, whose older frames would otherwise still hold the purged values.
+import { appendAuditEntry } from '../../audit/append';
+import type { StoreContext } from '../context';
+import { requireWritable } from '../context';
+import { checkpointTruncate } from '../db/pragmas';
+import { inTransaction, type WritableDb } from '../db/sql';
+import { deleteExpiredSessions } from '../queries/operators';
+import { purgeCapturedImages } from '../queries/results';
+import {
+  purgeRevokedSubmissionBiometrics,
+  purgeStaleSubmissionBiometrics,
+} from '../queries/submissions';
+import { readSetting } from './settings';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface RetentionReport {
+  imagesPurged: number;
+  templatesPurged: number;
+  sessionsRemoved: number;
+  /** true when the WAL was checkpointed and truncated to zero bytes. */
+  walTruncated: boolean;
+}
+
+/** Runs inside the caller's transaction. */
+export function purgeImagesNow(
+  ctx: StoreContext,
+  db: WritableDb,
+  reason: string,
+  now: number,
+): number {
+  const policy = readSetting(ctx, 'retention');
+  const ids = purgeCapturedImages(
+    db,
+    { cutoff: now - policy.capturedImageDays * DAY_MS, includeSynced: policy.purgeImageAfterSync },
+    now,
+  );
+  if (ids.length > 0) {
+    appendAuditEntry(
+      db,
+      {
+        kind: 'purge',
+        actor: null,
+        payload: { what: 'captured_images', reason, authenticationIds: ids },
+      },
+      now,
+    );
+  }
+  return ids.length;
+}
+
+export function runRetention(ctx: StoreContext): RetentionReport {
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  const policy = readSetting(ctx, 'retention');
+  const report = inTransaction(db, () => {
+    const imagesPurged = purgeImagesNow(ctx, db, 'retention', now);
+    const stale = purgeStaleSubmissionBiometrics(db, now - policy.templateDays * DAY_MS, now);
+    const revoked = purgeRevokedSubmissionBiometrics(db, now);
+    if (stale.length > 0) {
+      appendAuditEntry(
+        db,
+        {
+          kind: 'purge',
+          actor: null,
+          payload: { what: 'templates', reason: 'not_seen', submissionIds: stale },
+        },
+        now,
+      );
+    }
+    if (revoked.length > 0) {
+      appendAuditEntry(
+        db,
+        {
+          kind: 'purge',
+          actor: null,
+          payload: { what: 'templates', reason: 'not_approved', submissionIds: revoked },
+        },
+        now,
+      );
+    }
+    const sessionsRemoved = deleteExpiredSessions(db, now);
+    return { imagesPurged, templatesPurged: stale.length + revoked.length, sessionsRemoved };
+  });
+  return { ...report, walTruncated: checkpointTruncate(db) };
+}

@@ -1,0 +1,190 @@
+// The cache of approved KYC submissions. Only an 'approved' submission keeps its reference
+// templates: any other status reported by the central API (rejected, delete, …) purges them in
+// the same write, so a revoked submission stops verifying at once.
+// Statuses: https://developers.argosidentity.com (ID Check API reference, submission status).
+import { appendAuditEntry } from '../../audit/append';
+import { canonicalJson } from '../../audit/canonical';
+import { faceAuthError, type FaceAuthError } from '../../../src-shared/faceauth/result';
+import { ProjectPolicySchema, type ProjectPolicy } from '../../../src-shared/faceauth/policy';
+import { requireWritable, type StoreContext } from '../context';
+import { cipherContext } from '../crypto/biometric-cipher';
+import { inTransaction } from '../db/sql';
+import { StoreError } from '../errors';
+import {
+  ensurePolicy,
+  findSubmission,
+  setSubmissionStatus as setStatusRow,
+  upsertSubmission,
+} from '../queries/submissions';
+
+/** The engine's reference templates, opaque to the store (e.g. Float32 descriptors, encoded). */
+export interface ReferenceTemplates {
+  modelVersion: string;
+  data: Uint8Array;
+}
+
+export interface SubmissionInput {
+  submissionId: string;
+  status: string;
+  policy: ProjectPolicy;
+  templates: ReferenceTemplates | null;
+  thumbnail?: Uint8Array | null;
+  /** When the central API last reported this submission; defaults to now. */
+  seenAt?: number;
+}
+
+export type SubmissionLookup =
+  | { found: false; submissionId: string }
+  | {
+      found: true;
+      submissionId: string;
+      status: string;
+      policy: ProjectPolicy;
+      templates: ReferenceTemplates | null;
+      thumbnail: Uint8Array | null;
+      lastSeenAt: number;
+      templatesPurgedAt: number | null;
+    };
+
+export const VERIFIABLE_STATUS = 'approved';
+
+function checkInput(item: SubmissionInput): ProjectPolicy {
+  if (
+    typeof item.submissionId !== 'string' ||
+    item.submissionId.length === 0 ||
+    item.submissionId.length > 200
+  ) {
+    throw new StoreError('invalid_input', 'submissionId must be a non-empty string');
+  }
+  if (typeof item.status !== 'string' || item.status.length === 0) {
+    throw new StoreError('invalid_input', `status missing for ${item.submissionId}`);
+  }
+  const policy = ProjectPolicySchema.safeParse(item.policy);
+  if (!policy.success) throw new StoreError('invalid_input', `bad policy for ${item.submissionId}`);
+  return policy.data;
+}
+
+export function upsertSubmissions(
+  ctx: StoreContext,
+  items: readonly SubmissionInput[],
+): { written: number; purged: number } {
+  const db = requireWritable(ctx);
+  const policies = items.map(checkInput);
+  const now = ctx.clock();
+  return inTransaction(db, () => {
+    const policyIds = new Map<string, number>();
+    const purgedIds: string[] = [];
+    items.forEach((item, index) => {
+      const policyJson = canonicalJson(policies[index]);
+      let policyId = policyIds.get(policyJson);
+      if (policyId === undefined) {
+        policyId = ensurePolicy(db, policyJson);
+        policyIds.set(policyJson, policyId);
+      }
+      const verifiable = item.status === VERIFIABLE_STATUS;
+      const templates = verifiable ? item.templates : null;
+      const thumbnail = verifiable ? (item.thumbnail ?? null) : null;
+      if (!verifiable && (item.templates !== null || (item.thumbnail ?? null) !== null)) {
+        purgedIds.push(item.submissionId);
+      }
+      upsertSubmission(
+        db,
+        {
+          submissionId: item.submissionId,
+          status: item.status,
+          policyId,
+          templateModelVersion: templates?.modelVersion ?? null,
+          templatesEnc:
+            templates === null
+              ? null
+              : ctx.cipher.encrypt(templates.data, cipherContext.templates(item.submissionId)),
+          thumbnailEnc:
+            thumbnail === null
+              ? null
+              : ctx.cipher.encrypt(thumbnail, cipherContext.thumbnail(item.submissionId)),
+          lastSeenAt: item.seenAt ?? now,
+        },
+        now,
+      );
+    });
+    if (purgedIds.length > 0) {
+      appendAuditEntry(
+        db,
+        {
+          kind: 'purge',
+          actor: null,
+          payload: { what: 'templates', reason: 'not_approved', submissionIds: purgedIds },
+        },
+        now,
+      );
+    }
+    return { written: items.length, purged: purgedIds.length };
+  });
+}
+
+export function lookupSubmission(ctx: StoreContext, submissionId: string): SubmissionLookup {
+  const record = findSubmission(ctx.read, submissionId);
+  if (record === undefined) return { found: false, submissionId };
+  const approved = record.status === VERIFIABLE_STATUS;
+  const templates =
+    approved && record.templatesEnc !== null && record.templateModelVersion !== null
+      ? {
+          modelVersion: record.templateModelVersion,
+          data: ctx.cipher.decrypt(record.templatesEnc, cipherContext.templates(submissionId)),
+        }
+      : null;
+  const thumbnail =
+    approved && record.thumbnailEnc !== null
+      ? ctx.cipher.decrypt(record.thumbnailEnc, cipherContext.thumbnail(submissionId))
+      : null;
+  return {
+    found: true,
+    submissionId,
+    status: record.status,
+    policy: record.policy,
+    templates,
+    thumbnail,
+    lastSeenAt: record.lastSeenAt,
+    templatesPurgedAt: record.templatesPurgedAt,
+  };
+}
+
+/**
+ * The FaceAuth answer owed before any face comparison: Invalid_submissionId when the station
+ * does not know the submission or it was deleted centrally (ASSUMED: ARGOS can no longer find
+ * it), invalid_submission_status when it is not approved, and data_processing_error when its
+ * reference templates were purged by retention (the cache must be refreshed first).
+ */
+export function submissionGate(lookup: SubmissionLookup): FaceAuthError | null {
+  if (!lookup.found || lookup.status === 'delete') return faceAuthError('Invalid_submissionId');
+  if (lookup.status !== VERIFIABLE_STATUS) return faceAuthError('invalid_submission_status');
+  if (lookup.templates === null) return faceAuthError('data_processing_error');
+  return null;
+}
+
+/** The central API reported a new status; anything but approved purges biometrics now. */
+export function changeSubmissionStatus(
+  ctx: StoreContext,
+  submissionId: string,
+  status: string,
+): boolean {
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  const keep = status === VERIFIABLE_STATUS;
+  return inTransaction(db, () => {
+    const before = findSubmission(db, submissionId);
+    const changed = setStatusRow(db, submissionId, status, keep, now);
+    if (changed && !keep && (before?.templatesEnc != null || before?.thumbnailEnc != null)) {
+      appendAuditEntry(
+        db,
+        {
+          kind: 'purge',
+          actor: null,
+          payload: { what: 'templates', reason: `status_${status}`, submissionIds: [submissionId] },
+        },
+        now,
+      );
+    }
+    return changed;
+  });
+}

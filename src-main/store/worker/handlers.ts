@@ -1,0 +1,138 @@
+// Every request the store worker answers, one entry per `domain:verb`, in the Actual Budget way:
+// the map's type is the contract, and the client in main derives its `send` types from it.
+// Handlers run in the worker thread only; main imports this file's types, never its code.
+import { currentAuditHead, syncedAuditHead } from '../../audit/head';
+import type { AuditHead } from '../../audit/chain';
+import { verifyAuditChain } from '../../audit/verify';
+import {
+  bootstrapAdmin,
+  createOperator,
+  listOperatorSummaries,
+  login,
+  logout,
+  requireSession,
+  revokeSessionsOf,
+  unlockOperator,
+  type NewOperator,
+} from '../../operators/service';
+import type { FaceAuthError } from '../../../src-shared/faceauth/result';
+import type { StoreContext } from '../context';
+import { exportAudit, exportResults, type ExportRequest } from '../services/export';
+import {
+  claimOutbox,
+  confirmOutbox,
+  countOutbox,
+  failOutbox,
+  parkOutbox,
+  peekOutboxItems,
+} from '../services/outbox';
+import {
+  capturedImage,
+  getResult,
+  overrideResult,
+  recentResults,
+  recordCentralVerdict,
+  recordDecisionError,
+  recordResult,
+  type RecordResultInput,
+} from '../services/results';
+import { runRetention } from '../services/retention';
+import { readSetting, writeSetting, type SettingKey } from '../services/settings';
+import {
+  changeSubmissionStatus,
+  lookupSubmission,
+  upsertSubmissions,
+  type SubmissionInput,
+} from '../services/submissions';
+
+type Empty = Record<string, never>;
+
+export const storeHandlers = {
+  'submissions:upsertMany': (ctx: StoreContext, a: { items: SubmissionInput[] }) =>
+    upsertSubmissions(ctx, a.items),
+  'submissions:lookup': (ctx: StoreContext, a: { submissionId: string }) =>
+    lookupSubmission(ctx, a.submissionId),
+  'submissions:setStatus': (ctx: StoreContext, a: { submissionId: string; status: string }) =>
+    changeSubmissionStatus(ctx, a.submissionId, a.status),
+
+  'results:record': (ctx: StoreContext, a: RecordResultInput) => recordResult(ctx, a),
+  'results:recordError': (
+    ctx: StoreContext,
+    a: { submissionId: string; error: FaceAuthError; operatorId: string | null },
+  ) => recordDecisionError(ctx, a),
+  'results:get': (ctx: StoreContext, a: { authenticationId: string }) =>
+    getResult(ctx, a.authenticationId),
+  'results:recent': (ctx: StoreContext, a: { limit: number }) => recentResults(ctx, a.limit),
+  'results:capturedImage': (ctx: StoreContext, a: { authenticationId: string }) =>
+    capturedImage(ctx, a.authenticationId),
+  'results:override': (
+    ctx: StoreContext,
+    a: {
+      sessionToken: string;
+      authenticationId: string;
+      decision: 'approved' | 'rejected';
+      reason: string;
+    },
+  ) => overrideResult(ctx, a),
+  'results:centralVerdict': (
+    ctx: StoreContext,
+    a: { authenticationId: string; verdict: unknown },
+  ) => recordCentralVerdict(ctx, a.authenticationId, a.verdict),
+
+  'outbox:claim': (ctx: StoreContext, a: { limit: number; leaseMs: number }) =>
+    claimOutbox(ctx, a.limit, a.leaseMs),
+  'outbox:peek': (ctx: StoreContext, a: { limit: number; includeParked?: boolean }) =>
+    peekOutboxItems(ctx, a.limit, a.includeParked ?? false),
+  'outbox:confirm': (ctx: StoreContext, a: { outboxIds: number[] }) =>
+    confirmOutbox(ctx, a.outboxIds),
+  'outbox:fail': (
+    ctx: StoreContext,
+    a: { outboxId: number; error: string; nextAttemptAt: number },
+  ) => failOutbox(ctx, a.outboxId, a.error, a.nextAttemptAt),
+  'outbox:park': (ctx: StoreContext, a: { outboxId: number; reason: string }) =>
+    parkOutbox(ctx, a.outboxId, a.reason),
+  'outbox:counts': (ctx: StoreContext, _a: Empty) => countOutbox(ctx),
+
+  'operators:bootstrapAdmin': (ctx: StoreContext, a: Omit<NewOperator, 'role'>) =>
+    bootstrapAdmin(ctx, a),
+  'operators:create': (ctx: StoreContext, a: { sessionToken: string; operator: NewOperator }) =>
+    createOperator(ctx, a.sessionToken, a.operator),
+  'operators:login': (ctx: StoreContext, a: { username: string; password: string }) =>
+    login(ctx, a.username, a.password),
+  'operators:session': (ctx: StoreContext, a: { sessionToken: string }) =>
+    requireSession(ctx, a.sessionToken),
+  'operators:logout': (ctx: StoreContext, a: { sessionToken: string }) =>
+    logout(ctx, a.sessionToken),
+  'operators:unlock': (ctx: StoreContext, a: { sessionToken: string; operatorId: string }) =>
+    unlockOperator(ctx, a.sessionToken, a.operatorId),
+  'operators:revokeSessions': (
+    ctx: StoreContext,
+    a: { sessionToken: string; operatorId: string },
+  ) => revokeSessionsOf(ctx, a.sessionToken, a.operatorId),
+  'operators:list': (ctx: StoreContext, a: { sessionToken: string }) =>
+    listOperatorSummaries(ctx, a.sessionToken),
+
+  'audit:head': (ctx: StoreContext, _a: Empty) => ({
+    head: currentAuditHead(ctx.read),
+    synced: syncedAuditHead(ctx.read),
+  }),
+  'audit:verify': (ctx: StoreContext, a: { trustedHead?: AuditHead }) =>
+    verifyAuditChain(ctx.read, a.trustedHead),
+
+  'settings:get': <K extends SettingKey>(ctx: StoreContext, a: { key: K }) =>
+    readSetting(ctx, a.key),
+  'settings:set': (
+    ctx: StoreContext,
+    a: { sessionToken: string; key: SettingKey; value: unknown },
+  ) => writeSetting(ctx, a.sessionToken, a.key, a.value),
+
+  'retention:run': (ctx: StoreContext, _a: Empty) => runRetention(ctx),
+
+  'export:results': (ctx: StoreContext, a: ExportRequest) => exportResults(ctx, a),
+  'export:audit': (ctx: StoreContext, a: ExportRequest) => exportAudit(ctx, a),
+};
+
+export type StoreHandlers = typeof storeHandlers;
+export type StoreMethod = keyof StoreHandlers;
+export type StoreArgs<K extends StoreMethod> = Parameters<StoreHandlers[K]>[1];
+export type StoreReply<K extends StoreMethod> = Awaited<ReturnType<StoreHandlers[K]>>;

@@ -1,0 +1,86 @@
+// Worker-thread entry: owns the one better-sqlite3 connection, so that no SQLite call (and no
+// fsync) ever runs on the main process's event loop. Requests are answered one at a time in
+// arrival order; each write handler is a single synchronous transaction.
+import { parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_OPERATOR_POLICY } from '../../operators/policy';
+import type { StoreContext } from '../context';
+import { createBiometricCipher } from '../crypto/biometric-cipher';
+import { openDatabase } from '../db/open-database';
+import { StoreError, isStoreErrorCode } from '../errors';
+import { storeHandlers } from './handlers';
+import {
+  CLOSE_METHOD,
+  type RequestMessage,
+  type StoreStatus,
+  type StoreWorkerData,
+  type WireError,
+  type WorkerMessage,
+} from './protocol';
+
+function toWireError(error: unknown): WireError {
+  if (error instanceof StoreError && isStoreErrorCode(error.code))
+    return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+function start(port: NonNullable<typeof parentPort>, data: StoreWorkerData): void {
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  let ctx: StoreContext;
+  let status: StoreStatus;
+  try {
+    const cipher = createBiometricCipher(data.dataKey);
+    data.dataKey.fill(0);
+    const opened = openDatabase({ path: data.dbPath, integrityCheck: data.integrityCheck });
+    ctx = {
+      read: opened.db,
+      writable: opened.mode === 'writable' ? opened.db : null,
+      safeModeMessage: opened.mode === 'safe-readonly' ? opened.message : null,
+      cipher,
+      clock: Date.now,
+      stationId: data.stationId,
+      operatorPolicy: DEFAULT_OPERATOR_POLICY,
+    };
+    status =
+      opened.mode === 'writable'
+        ? {
+            mode: 'writable',
+            schemaVersion: opened.migration.toVersion,
+            migrated: opened.migration.applied,
+            integrityMs: Math.round(opened.integrityMs),
+          }
+        : { mode: 'safe-readonly', message: opened.message, problems: opened.problems };
+  } catch (error) {
+    post({ type: 'fatal', error: toWireError(error) });
+    return;
+  }
+  post({ type: 'ready', status });
+
+  // A queue keeps replies in request order even when a handler awaits (scrypt runs async).
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: RequestMessage) => {
+    queue = queue.then(async () => {
+      if (message.method === CLOSE_METHOD) {
+        ctx.read.close();
+        post({ type: 'closed' });
+        port.close();
+        return;
+      }
+      try {
+        if (!Object.hasOwn(storeHandlers, message.method)) {
+          throw new StoreError('invalid_input', `unknown store method ${message.method}`);
+        }
+        const handler = storeHandlers[message.method as keyof typeof storeHandlers] as (
+          c: StoreContext,
+          a: unknown,
+        ) => unknown;
+        const value = await handler(ctx, message.args ?? {});
+        post({ type: 'reply', id: message.id, ok: true, value });
+      } catch (error) {
+        post({ type: 'reply', id: message.id, ok: false, error: toWireError(error) });
+      }
+    });
+  });
+}
+
+if (parentPort === null) throw new Error('store-worker must run as a worker thread');
+start(parentPort, workerData as StoreWorkerData);
