@@ -14,15 +14,35 @@ export interface BiometricCipher {
   decrypt(sealed: Uint8Array, context: string): Buffer;
 }
 
+/**
+ * Random IVs drawn from the CSPRNG in 64 KiB blocks: one randomBytes call per IV costs more than
+ * the encryption of a template itself. Every IV is still used exactly once.
+ */
+function createIvSource(): () => Buffer {
+  const BLOCK = IV_BYTES * 5461;
+  let pool = randomBytes(BLOCK);
+  let offset = 0;
+  return () => {
+    if (offset + IV_BYTES > pool.length) {
+      pool = randomBytes(BLOCK);
+      offset = 0;
+    }
+    const iv = pool.subarray(offset, offset + IV_BYTES);
+    offset += IV_BYTES;
+    return iv;
+  };
+}
+
 export function createBiometricCipher(dataKey: Uint8Array): BiometricCipher {
   if (dataKey.byteLength !== DATA_KEY_BYTES) {
     throw new StoreError('invalid_input', `data key must be ${DATA_KEY_BYTES} bytes`);
   }
   // Copied so that the caller may wipe its buffer without breaking the store.
   const key = Buffer.from(dataKey);
+  const nextIv = createIvSource();
   return {
     encrypt(plain, context) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
       const body = Buffer.concat([cipher.update(plain), cipher.final()]);

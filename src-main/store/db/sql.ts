@@ -19,8 +19,17 @@ export function asWritable(db: Database.Database): WritableDb {
   return db as WritableDb;
 }
 
+// The joined text is cached per call site (a template's strings array is the same object on
+// every call), so hot statements reuse one string and the statement cache hashes it once.
+const textCache = new WeakMap<TemplateStringsArray, string>();
+
 export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): SqlQuery {
-  return { text: strings.join('?'), params: values };
+  let text = textCache.get(strings);
+  if (text === undefined) {
+    text = strings.join('?');
+    textCache.set(strings, text);
+  }
+  return { text, params: values };
 }
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();

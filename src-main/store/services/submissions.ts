@@ -3,7 +3,6 @@
 // the same write, so a revoked submission stops verifying at once.
 // Statuses: https://developers.argosidentity.com (ID Check API reference, submission status).
 import { appendAuditEntry } from '../../audit/append';
-import { canonicalJson } from '../../audit/canonical';
 import { faceAuthError, type FaceAuthError } from '../../../src-shared/faceauth/result';
 import { ProjectPolicySchema, type ProjectPolicy } from '../../../src-shared/faceauth/policy';
 import { requireWritable, type StoreContext } from '../context';
@@ -75,7 +74,8 @@ export function upsertSubmissions(
     const policyIds = new Map<string, number>();
     const purgedIds: string[] = [];
     items.forEach((item, index) => {
-      const policyJson = canonicalJson(policies[index]);
+      // Zod returns keys in schema order, so JSON.stringify of the parsed policy is canonical.
+      const policyJson = JSON.stringify(policies[index]);
       let policyId = policyIds.get(policyJson);
       if (policyId === undefined) {
         policyId = ensurePolicy(db, policyJson);
