@@ -92,9 +92,10 @@ export class ArgosSimulator {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
     await new Promise<void>((resolve) =>
-      this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve),
+      server.listen(this.options.port ?? 0, '127.0.0.1', resolve),
     );
     return this.url;
   }
