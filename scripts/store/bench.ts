@@ -1,0 +1,136 @@
+// Store benchmark (issue 5): ingest N cached submissions (default 1,000,000) through the real
+// store client and worker, then time single lookups by id, round trip included (main -> worker
+// -> SQLite -> AES-GCM decrypt -> main). Templates are precomputed (a pool of 128-float
+// descriptors, encoded as the engine would), so the figures measure the store alone.
+// Prints {"rows","lookup_p50_ms","lookup_p99_ms","ingest_per_s"} (with --json, only that line).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openStore } from '../../src-main/store/client';
+import type { SubmissionInput } from '../../src-main/store/services/submissions';
+import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+const argv = process.argv.slice(2);
+const rows = Number(option(argv, '--rows') ?? 1_000_000);
+const lookups = Number(option(argv, '--lookups') ?? 20_000);
+const batchSize = Number(option(argv, '--batch') ?? 5_000);
+const json = argv.includes('--json');
+const dir = resolve(option(argv, '--dir') ?? 'test-output/bench');
+const workerPath = option(argv, '--worker');
+
+const POLICIES: ProjectPolicy[] = [
+  {
+    faceSimilarity_threshold: 85,
+    occluded_threshold: false,
+    faceCover_threshold: 0,
+    headCover_threshold: 0,
+    liveness_threshold: 0,
+  },
+  {
+    faceSimilarity_threshold: 70,
+    occluded_threshold: true,
+    faceCover_threshold: 0,
+    headCover_threshold: 0,
+    liveness_threshold: 0,
+  },
+];
+
+/** 128 float32 descriptors, as face-api's recognition net produces. */
+const TEMPLATE_POOL = Array.from({ length: 1024 }, () => {
+  const descriptor = new Float32Array(128).map(() => Math.random() * 2 - 1);
+  return new Uint8Array(descriptor.buffer);
+});
+
+const idOf = (i: number): string => `sub-${i.toString(36).padStart(8, '0')}`;
+
+function batch(start: number, end: number): SubmissionInput[] {
+  const items: SubmissionInput[] = [];
+  for (let i = start; i < end; i += 1) {
+    items.push({
+      submissionId: idOf(i),
+      status: 'approved',
+      policy: POLICIES[i % POLICIES.length] as ProjectPolicy,
+      templates: {
+        modelVersion: 'face-api-1.7.15',
+        data: TEMPLATE_POOL[i % TEMPLATE_POOL.length] as Uint8Array,
+      },
+    });
+  }
+  return items;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const dbPath = join(dir, 'bench.db');
+const store = await openStore({ dbPath, dataKey: randomBytes(32), stationId: 'bench', workerPath });
+
+// Two batches in flight: main builds and clones the next while the worker writes this one.
+const ingestStart = performance.now();
+let inFlight: Promise<unknown> | null = null;
+for (let start = 0; start < rows; start += batchSize) {
+  const sending = store.send('submissions:upsertMany', {
+    items: batch(start, Math.min(rows, start + batchSize)),
+  });
+  if (inFlight !== null) await inFlight;
+  inFlight = sending;
+}
+await inFlight;
+const ingestSeconds = (performance.now() - ingestStart) / 1000;
+
+for (let i = 0; i < 1000; i += 1) {
+  await store.send('submissions:lookup', { submissionId: idOf(Math.floor(Math.random() * rows)) });
+}
+const latencies: number[] = [];
+let misses = 0;
+for (let i = 0; i < lookups; i += 1) {
+  const id = idOf(Math.floor(Math.random() * rows));
+  const t = performance.now();
+  const found = await store.send('submissions:lookup', { submissionId: id });
+  latencies.push(performance.now() - t);
+  if (!found.found || found.templates === null) misses += 1;
+}
+latencies.sort((a, b) => a - b);
+await store.close();
+
+const reopenStart = performance.now();
+const reopened = await openStore({
+  dbPath,
+  dataKey: randomBytes(32),
+  stationId: 'bench',
+  workerPath,
+});
+const reopenMs = performance.now() - reopenStart;
+const integrityMs = reopened.status.mode === 'writable' ? reopened.status.integrityMs : -1;
+await reopened.close();
+
+const figures = {
+  rows,
+  lookup_p50_ms: round3(percentile(latencies, 50)),
+  lookup_p99_ms: round3(percentile(latencies, 99)),
+  ingest_per_s: Math.round(rows / ingestSeconds),
+};
+if (json) console.log(JSON.stringify(figures));
+else
+  console.log(
+    JSON.stringify({
+      ...figures,
+      lookups,
+      lookup_max_ms: round3(latencies.at(-1) ?? NaN),
+      misses,
+      db_mb: Math.round(statSync(dbPath).size / 1e5) / 10,
+      reopen_with_integrity_check_ms: Math.round(reopenMs),
+      integrity_check_ms: integrityMs,
+    }),
+  );
+process.exitCode = misses === 0 ? 0 : 1;
