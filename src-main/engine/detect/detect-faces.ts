@@ -1,0 +1,87 @@
+// Face detection: TinyFaceDetector first (about as accurate as SsdMobilenetv1 on our data and
+// several times faster), then, only when it finds nothing, the same on a grey-padded copy (tight
+// crops where the face fills the frame are invisible to both detectors without context), then
+// SsdMobilenetv1 on the padded copy as a last resort. Live frames almost always stop at step 1.
+import type { FaceRuntime } from '../models/face-runtime';
+import { padImage } from '../image/resample';
+import type { RgbImage } from '../image/rgb-image';
+import type { DetectedFace } from './face-box';
+
+export interface DetectorConfig {
+  tinyInputSize: number;
+  tinyScoreThreshold: number;
+  /** Border added on each side for the retry, as a fraction of the longer side. */
+  padFraction: number;
+  ssdMinConfidence: number;
+}
+
+export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
+  tinyInputSize: 320,
+  tinyScoreThreshold: 0.5,
+  padFraction: 0.4,
+  ssdMinConfidence: 0.5,
+};
+
+type Stage = 'tiny' | 'tiny-padded' | 'ssd-padded';
+
+async function run(
+  rt: FaceRuntime,
+  img: RgbImage,
+  detector: 'tiny' | 'ssd',
+  cfg: DetectorConfig,
+): Promise<DetectedFace[]> {
+  const { faceapi } = rt;
+  const tensor = faceapi.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
+  try {
+    const found =
+      detector === 'tiny'
+        ? await faceapi.nets.tinyFaceDetector.locateFaces(
+            tensor,
+            new faceapi.TinyFaceDetectorOptions({
+              inputSize: cfg.tinyInputSize,
+              scoreThreshold: cfg.tinyScoreThreshold,
+            }),
+          )
+        : await faceapi.nets.ssdMobilenetv1.locateFaces(
+            tensor,
+            new faceapi.SsdMobilenetv1Options({ minConfidence: cfg.ssdMinConfidence }),
+          );
+    return found.map((d) => ({
+      box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height },
+      score: d.score,
+      detector,
+    }));
+  } finally {
+    tensor.dispose();
+  }
+}
+
+export interface DetectionResult {
+  faces: DetectedFace[];
+  stage: Stage | 'none';
+}
+
+/**
+ * Finds faces in `img`; boxes are always in `img` coordinates. `fallbacks` false keeps to the
+ * single cheap pass (live preview).
+ */
+export async function detectFaces(
+  rt: FaceRuntime,
+  img: RgbImage,
+  cfg: DetectorConfig,
+  fallbacks: boolean,
+): Promise<DetectionResult> {
+  const direct = await run(rt, img, 'tiny', cfg);
+  if (direct.length > 0 || !fallbacks) {
+    return { faces: direct, stage: direct.length > 0 ? 'tiny' : 'none' };
+  }
+  const pad = Math.round(Math.max(img.width, img.height) * cfg.padFraction);
+  const padded = padImage(img, pad);
+  const unpad = (faces: DetectedFace[]): DetectedFace[] =>
+    faces.map((f) => ({ ...f, box: { ...f.box, x: f.box.x - pad, y: f.box.y - pad } }));
+  const tinyPadded = await run(rt, padded, 'tiny', cfg);
+  if (tinyPadded.length > 0) return { faces: unpad(tinyPadded), stage: 'tiny-padded' };
+  if (!rt.ssdLoaded) return { faces: [], stage: 'none' };
+  const ssdPadded = await run(rt, padded, 'ssd', cfg);
+  return { faces: unpad(ssdPadded), stage: ssdPadded.length > 0 ? 'ssd-padded' : 'none' };
+}

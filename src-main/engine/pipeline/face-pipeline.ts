@@ -1,0 +1,111 @@
+// One image in, one face descriptor out: validate → decode (EXIF upright) → detect → choose face →
+// landmarks → align (dlib chip) → quality gate → descriptor. Runs inside a pool worker. Every
+// failure leaves as an EngineError carrying its FaceAuth error code.
+import { chipTransform, extractChip, CHIP_SIZE } from '../align/face-chip';
+import type { Point2 } from '../align/similarity-transform';
+import { computeDescriptor } from '../descriptor/compute-descriptor';
+import { chooseFace } from '../detect/choose-face';
+import { detectFaces } from '../detect/detect-faces';
+import type { DetectedFace, FaceBox } from '../detect/face-box';
+import { EngineError } from '../errors/engine-error';
+import { decodeImage } from '../image/decode-image';
+import type { ImageFormat } from '../image/image-header';
+import { validateImage } from '../image/validate-image';
+import { detectLandmarks, landmarkBox } from '../landmarks/detect-landmarks';
+import type { FaceRuntime } from '../models/face-runtime';
+import { assessQuality, qualityFailure, type FaceQuality } from '../quality/assess-quality';
+import type { PipelineConfig } from './pipeline-config';
+import { StageTimer } from './stage-timer';
+
+export interface FaceAnalysis {
+  descriptor: Float32Array;
+  /** Face box in pixels of the original (upright) image. */
+  box: FaceBox;
+  detectionScore: number;
+  detectionStage: string;
+  competingFaces: number;
+  quality: FaceQuality;
+  image: { width: number; height: number; format: ImageFormat };
+  stages: Record<string, number>;
+}
+
+function wrapModelError(stage: string, err: unknown): never {
+  if (err instanceof EngineError) throw err;
+  throw new EngineError('detection_server_error', `${stage} failed: ${String(err)}`, {
+    cause: err,
+  });
+}
+
+export async function analyzeFace(
+  rt: FaceRuntime,
+  bytes: Uint8Array,
+  cfg: PipelineConfig,
+): Promise<FaceAnalysis> {
+  const timer = new StageTimer();
+  const header = validateImage(bytes, cfg.limits);
+  timer.lap('validate');
+  const img = await decodeImage(bytes, header, cfg.limits, cfg.maxWorkingSide);
+  timer.lap('decode');
+  const scale = img.originalWidth / img.width;
+
+  const detection = await detectFaces(rt, img, cfg.detector, true).catch((err: unknown) =>
+    wrapModelError('detection', err),
+  );
+  timer.lap('detect');
+  const choice = chooseFace(detection.faces);
+  if (choice === undefined) throw new EngineError('no_face', 'no face detected');
+  if (cfg.faceChoice === 'reject-if-several' && choice.competing > 0) {
+    throw new EngineError(
+      'image_processing_error',
+      `${choice.competing + 1} faces of similar size`,
+    );
+  }
+  const face: DetectedFace = choice.face;
+
+  let landmarks: Point2[];
+  try {
+    landmarks = await detectLandmarks(rt, img, face.box, cfg.landmarkCropScale);
+    if (cfg.refineLandmarks) {
+      landmarks = await detectLandmarks(rt, img, landmarkBox(landmarks), 1.2);
+    }
+  } catch (err) {
+    wrapModelError('landmarks', err);
+  }
+  timer.lap('landmarks');
+
+  const transform = chipTransform(landmarks);
+  const chip = extractChip(img, transform);
+  timer.lap('align');
+  const quality = assessQuality(chip, CHIP_SIZE, landmarks, transform, scale);
+  const failure = qualityFailure(quality, cfg.quality);
+  if (failure !== undefined) throw new EngineError('image_processing_error', failure);
+  timer.lap('quality');
+
+  let descriptor: Float32Array;
+  try {
+    descriptor = await computeDescriptor(rt, chip);
+    if (cfg.mirrorAverage) {
+      const mirrored = await computeDescriptor(rt, extractChip(img, transform, CHIP_SIZE, true));
+      descriptor = descriptor.map((v, i) => (v + (mirrored[i] ?? 0)) / 2);
+    }
+  } catch (err) {
+    wrapModelError('descriptor', err);
+  }
+  timer.lap('descriptor');
+
+  return {
+    descriptor,
+    box: {
+      x: face.box.x * scale,
+      y: face.box.y * scale,
+      width: face.box.width * scale,
+      height: face.box.height * scale,
+    },
+    detectionScore: face.score,
+    detectionStage: detection.stage,
+    competingFaces: choice.competing,
+    quality,
+    image: { width: img.originalWidth, height: img.originalHeight, format: header.format },
+    stages: timer.stages,
+  };
+}

@@ -1,0 +1,41 @@
+// Messages between the engine (main thread) and its pool workers. Plain structured-clone data;
+// image bytes travel as transferred ArrayBuffers so a frame is never copied twice.
+import type { FaceAuthErrorCode } from '../../../src-shared/faceauth/codes';
+import type { BackendChoice } from '../backend/backend-names';
+import type { FaceAnalysis } from '../pipeline/face-pipeline';
+import type { FrameAnalysis } from '../pipeline/analyze-frame';
+import type { PipelineConfig } from '../pipeline/pipeline-config';
+import type { RuntimeOptions } from '../models/face-runtime';
+
+export interface WorkerInit {
+  runtime: RuntimeOptions;
+  pipeline: PipelineConfig;
+}
+
+/** analyze: full pipeline to a descriptor; frame: detection only (live preview); reference:
+ *  face-api's stock pipeline, for the bench's reference timing. */
+export type TaskKind = 'analyze' | 'frame' | 'reference';
+
+export interface TaskRequest {
+  id: number;
+  kind: TaskKind;
+  bytes: Uint8Array;
+}
+
+export interface ReferenceTiming {
+  faceFound: boolean;
+  ms: number;
+}
+
+export type TaskPayload =
+  | { kind: 'analyze'; analysis: FaceAnalysis }
+  | { kind: 'frame'; frame: FrameAnalysis }
+  | { kind: 'reference'; reference: ReferenceTiming };
+
+export type TaskResponse =
+  | { id: number; ok: true; payload: TaskPayload; workerMs: number }
+  | { id: number; ok: false; code: FaceAuthErrorCode; detail: string };
+
+export type WorkerEvent =
+  | { type: 'ready'; backend: BackendChoice; modelLoadMs: number }
+  | { type: 'init-failed'; message: string };

@@ -1,0 +1,77 @@
+// Entry of one pool worker thread: loads the backend and models once, then serves one task at a
+// time. Each worker owns its TensorFlow.js engine, so N workers use N cores independently.
+import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
+import { describeError, EngineError } from '../errors/engine-error';
+import { loadFaceRuntime, type FaceRuntime } from '../models/face-runtime';
+import { warmUp } from '../models/warm-up';
+import { analyzeFace } from '../pipeline/face-pipeline';
+import { analyzeFrame } from '../pipeline/analyze-frame';
+import { runReferencePipeline } from '../pipeline/reference-pipeline';
+import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
+
+// libvips would otherwise start a thread per core in every worker and oversubscribe the CPU.
+sharp.concurrency(1);
+sharp.cache(false);
+
+if (parentPort === null) throw new Error('worker-entry must run in a worker thread');
+const port = parentPort;
+const init = workerData as WorkerInit;
+
+async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> {
+  switch (task.kind) {
+    case 'analyze':
+      return { kind: 'analyze', analysis: await analyzeFace(rt, task.bytes, init.pipeline) };
+    case 'frame':
+      return { kind: 'frame', frame: await analyzeFrame(rt, task.bytes, init.pipeline) };
+    case 'reference': {
+      const started = performance.now();
+      const faceFound = await runReferencePipeline(rt, task.bytes, init.pipeline);
+      return { kind: 'reference', reference: { faceFound, ms: performance.now() - started } };
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  let rt: FaceRuntime;
+  try {
+    rt = await loadFaceRuntime(init.runtime);
+    await warmUp(rt, init.pipeline.detector.tinyInputSize);
+  } catch (err) {
+    port.postMessage({ type: 'init-failed', message: describeError(err) } satisfies WorkerEvent);
+    return;
+  }
+  port.postMessage({
+    type: 'ready',
+    backend: rt.backend,
+    modelLoadMs: rt.modelLoadMs,
+  } satisfies WorkerEvent);
+  port.on('message', (task: TaskRequest) => {
+    const started = performance.now();
+    handle(rt, task).then(
+      (payload) => {
+        const response: TaskResponse = {
+          id: task.id,
+          ok: true,
+          payload,
+          workerMs: performance.now() - started,
+        };
+        port.postMessage(response);
+      },
+      (err: unknown) => {
+        const response: TaskResponse =
+          err instanceof EngineError
+            ? { id: task.id, ok: false, code: err.code, detail: err.detail }
+            : {
+                id: task.id,
+                ok: false,
+                code: 'detection_server_error',
+                detail: describeError(err),
+              };
+        port.postMessage(response);
+      },
+    );
+  });
+}
+
+void main();
