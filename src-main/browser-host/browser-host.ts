@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { createStationServices, type StationServices } from '../host/services';
 import type { StationConfig } from '../host/config';
+import type { EngineMode } from '../host/engine-runtime';
 import type { Logger } from '../host/logger';
 import { createRendererServer } from './http-server';
 import { createSessionToken } from './token';
@@ -17,6 +18,7 @@ export interface BrowserHostOptions {
   version: string;
   config: StationConfig;
   logger: Logger;
+  engine?: EngineMode;
 }
 
 export interface BrowserHost {
@@ -35,6 +37,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     version: options.version,
     config: options.config,
     logger: options.logger,
+    engine: options.engine,
   });
   let port = options.port;
   const hosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5174' },
       renderer: { type: 'string', default: 'out/renderer' },
       'app-root': { type: 'string', default: '.' },
+      // `--engine off` serves the UI without loading face models (thin clients, quick checks).
+      engine: { type: 'string', default: process.env['FACEAUTH_ENGINE'] ?? 'auto' },
     },
   });
   const appRoot = resolve(values['app-root']);
@@ -28,6 +30,10 @@ async function main(): Promise<void> {
     process.stderr.write(`--port must be 0-65535, got ${values.port}\n`);
     process.exit(2);
   }
+  if (values.engine !== 'auto' && values.engine !== 'off') {
+    process.stderr.write(`--engine must be auto or off, got ${values.engine}\n`);
+    process.exit(2);
+  }
   const logger = createLogger('browser-host');
   const host = await startBrowserHost({
     rendererDir,
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
     version: readAppVersion(appRoot),
     config: loadStationConfig(process.env, join(homedir(), '.faceauth-station')),
     logger,
+    engine: values.engine,
   });
   process.stdout.write(
     `${JSON.stringify({ event: 'listening', url: host.url, origin: host.origin })}\n`,

@@ -8,12 +8,14 @@ import { stationHandlers } from '../station/handlers';
 import { StationStatusService } from '../station/station-status';
 import { ConnectivityMonitor } from '../sync/connectivity';
 import type { StationConfig } from './config';
+import { EngineRuntime, type EngineMode } from './engine-runtime';
 import type { Logger } from './logger';
 
 export interface StationServices {
   dispatch: Dispatch;
   hub: EventHub;
   status: StationStatusService;
+  engine: EngineRuntime;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export interface ServiceOptions {
   version: string;
   config: StationConfig;
   logger: Logger;
+  /** 'off' for hosts and tests that do not need face models. */
+  engine?: EngineMode;
 }
 
 export function createStationServices(options: ServiceOptions): StationServices {
@@ -45,15 +49,21 @@ export function createStationServices(options: ServiceOptions): StationServices 
     },
     hub,
   );
+  const engine = new EngineRuntime(options.engine ?? 'auto', {}, status, options.logger);
   const handlers: Handlers = {
     ...stationHandlers(status),
-    ...frameHandlers(status, () => null),
+    ...frameHandlers(status, engine),
   };
   connectivity.start();
+  engine.start();
   return {
     dispatch: createDispatcher(handlers, options.logger),
     hub,
     status,
-    close: async () => connectivity.stop(),
+    engine,
+    close: async () => {
+      connectivity.stop();
+      await engine.close();
+    },
   };
 }

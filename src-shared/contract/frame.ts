@@ -27,6 +27,9 @@ export const FaceBoxSchema = z.object({
   score: z.number().min(0).max(1),
 });
 
+/** What the operator should fix before capturing; null when the picture is good. */
+export const FRAME_GUIDANCE = ['no_face', 'several_faces', 'move_closer', 'center_face'] as const;
+
 export const AnalyzeFrameResponseSchema = z.object({
   bytes: z.number().int().nonnegative(),
   format: z.enum(['jpeg', 'png']),
@@ -34,12 +37,15 @@ export const AnalyzeFrameResponseSchema = z.object({
   height: z.number().int().positive(),
   /** Faces found by the engine, or null when the engine is not available. */
   faces: z.array(FaceBoxSchema).nullable(),
-  decodeMs: z.number().nonnegative(),
+  guidance: z.enum(FRAME_GUIDANCE).nullable(),
+  /** Time main spent on the frame (decode, and detection when the engine is ready). */
+  processingMs: z.number().nonnegative(),
 });
 
 export type AnalyzeFrameRequest = z.infer<typeof AnalyzeFrameRequestSchema>;
 export type AnalyzeFrameResponse = z.infer<typeof AnalyzeFrameResponseSchema>;
 export type FaceBox = z.infer<typeof FaceBoxSchema>;
+export type FrameGuidance = (typeof FRAME_GUIDANCE)[number];
 
 export const frameMethods = {
   'frame:analyze': { request: AnalyzeFrameRequestSchema, response: AnalyzeFrameResponseSchema },

@@ -70,6 +70,10 @@ describe('camera slice through the browser host', () => {
   });
 
   it('captures a frame and shows what main received', async () => {
+    // The face models load in the background; the status bar names the backend once ready.
+    await expect
+      .poll(() => page.getByTestId('status-backend').textContent(), { timeout: 60_000 })
+      .toMatch(/Engine: (wasm|cpu|tensorflow)/);
     await page.getByTestId('capture-button').click();
     await expect
       .poll(() => page.getByTestId('frame-size').textContent(), { timeout: 15_000 })
@@ -77,6 +81,9 @@ describe('camera slice through the browser host', () => {
     expect(await page.getByTestId('frame-format').textContent()).toBe('JPEG');
     const bytes = Number((await page.getByTestId('frame-bytes').textContent())!.replace(/\D/g, ''));
     expect(bytes).toBeGreaterThan(5_000);
+    // With a real face photo on the fake camera, the engine finds exactly one face.
+    if (facedataAvailable) expect(await page.getByTestId('frame-faces').textContent()).toBe('1');
+    else expect(await page.getByTestId('frame-faces').textContent()).toBe('0');
     await saveScreenshot(page, 'frame-captured');
   });
 

@@ -26,7 +26,7 @@ async function postFaceAuth(
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.set(name, value);
-    else form.set(name, new Blob([value], { type: 'image/jpeg' }), 'face.jpg');
+    else form.set(name, new Blob([Buffer.from(value)], { type: 'image/jpeg' }), 'face.jpg');
   }
   return fetch(`${sim.url}/v3/faceauth`, {
     method: 'POST',

@@ -23,6 +23,7 @@ beforeAll(async () => {
     version: '9.9.9',
     config: { centralBaseUrl: null, dataDir: rendererDir, connectivityIntervalMs: 60_000 },
     logger: silentLogger,
+    engine: 'off',
   });
   bridge = await openBridge(host.origin, host.token);
 });

@@ -23,7 +23,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       width: 1,
       height: 1,
       faces: null,
-      decodeMs: 0,
+      guidance: null,
+      processingMs: 0,
     })),
     ...overrides,
   };
