@@ -3,7 +3,7 @@
 // crops where the face fills the frame are invisible to both detectors without context), then
 // SsdMobilenetv1 on the padded copy as a last resort. Live frames almost always stop at step 1.
 import type { FaceRuntime } from '../models/face-runtime';
-import { padImage } from '../image/resample';
+import { padImage, shrinkToFit } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
 import type { DetectedFace } from './face-box';
 
@@ -12,6 +12,8 @@ export interface DetectorConfig {
   tinyScoreThreshold: number;
   /** Border added on each side for the retry, as a fraction of the longer side. */
   padFraction: number;
+  /** The fallback passes work on a copy shrunk to this longer side before padding. */
+  fallbackMaxSide: number;
   ssdMinConfidence: number;
 }
 
@@ -19,6 +21,7 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   tinyInputSize: 320,
   tinyScoreThreshold: 0.5,
   padFraction: 0.4,
+  fallbackMaxSide: 512,
   ssdMinConfidence: 0.5,
 };
 
@@ -75,10 +78,21 @@ export async function detectFaces(
   if (direct.length > 0 || !fallbacks) {
     return { faces: direct, stage: direct.length > 0 ? 'tiny' : 'none' };
   }
-  const pad = Math.round(Math.max(img.width, img.height) * cfg.padFraction);
-  const padded = padImage(img, pad);
+  // Both detectors shrink their input to a few hundred pixels anyway; padding a shrunken copy
+  // keeps the fallback's cost independent of the photo's size.
+  const { image: small, scale } = await shrinkToFit(img, cfg.fallbackMaxSide);
+  const pad = Math.round(Math.max(small.width, small.height) * cfg.padFraction);
+  const padded = padImage(small, pad);
   const unpad = (faces: DetectedFace[]): DetectedFace[] =>
-    faces.map((f) => ({ ...f, box: { ...f.box, x: f.box.x - pad, y: f.box.y - pad } }));
+    faces.map((f) => ({
+      ...f,
+      box: {
+        x: (f.box.x - pad) * scale,
+        y: (f.box.y - pad) * scale,
+        width: f.box.width * scale,
+        height: f.box.height * scale,
+      },
+    }));
   const tinyPadded = await run(rt, padded, 'tiny', cfg);
   if (tinyPadded.length > 0) return { faces: unpad(tinyPadded), stage: 'tiny-padded' };
   if (!rt.ssdLoaded) return { faces: [], stage: 'none' };

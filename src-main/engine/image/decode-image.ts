@@ -14,6 +14,34 @@ export interface DecodedImage extends RgbImage {
   originalHeight: number;
 }
 
+/** PNG IHDR: bit depth at byte 24, colour type at 25 (0 grey, 4 grey+alpha). */
+function isGrey16Png(bytes: Uint8Array, header: ImageHeader): boolean {
+  return header.format === 'png' && bytes[24] === 16 && (bytes[25] === 0 || bytes[25] === 4);
+}
+
+/**
+ * 16-bit greyscale PNGs come in two flavours: true 16-bit samples, and 8-bit values stored in
+ * 16-bit samples (what PIL writes for mode "I;16" conversions; facedata/negative/format_edge/
+ * gray16.png is one). A strict conversion shows the second kind as black, so the sample range
+ * decides: a maximum below 256 means 8-bit values, otherwise samples are scaled by 1/257.
+ */
+async function grey16Source(bytes: Uint8Array, opts: sharp.SharpOptions): Promise<sharp.Sharp> {
+  const { data, info } = await sharp(bytes, opts)
+    .rotate()
+    .toColourspace('grey16')
+    .raw({ depth: 'ushort' })
+    .toBuffer({ resolveWithObject: true });
+  const samples = new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2);
+  let max = 0;
+  for (const v of samples) if (v > max) max = v;
+  const divisor = max < 256 ? 1 : 257;
+  const grey8 = new Uint8Array(samples.length);
+  for (let i = 0; i < samples.length; i++) grey8[i] = Math.round((samples[i] ?? 0) / divisor);
+  return sharp(grey8, {
+    raw: { width: info.width, height: info.height, channels: info.channels as 1 | 2 },
+  });
+}
+
 export async function decodeImage(
   bytes: Uint8Array,
   header: ImageHeader,
@@ -23,11 +51,13 @@ export async function decodeImage(
   try {
     // failOn 'truncated': a JPEG cut short decodes to grey garbage in most decoders; refusing it
     // gives a clear image_converting_error instead of a misleading no_face.
-    const base = sharp(bytes, { failOn: 'truncated', limitInputPixels: limits.maxPixels })
-      .rotate()
+    const opts: sharp.SharpOptions = { failOn: 'truncated', limitInputPixels: limits.maxPixels };
+    const source = isGrey16Png(bytes, header)
+      ? await grey16Source(bytes, opts)
+      : sharp(bytes, opts).rotate();
+    const { data, info } = await source
       .flatten({ background: '#ffffff' })
-      .toColourspace('srgb');
-    const { data, info } = await base
+      .toColourspace('srgb')
       .resize(maxWorkingSide, maxWorkingSide, { fit: 'inside', withoutEnlargement: true })
       .removeAlpha()
       .raw({ depth: 'uchar' })

@@ -1,5 +1,6 @@
 // Resampling helpers in plain TypeScript: the crops are small (112 or 150 px squares), so doing
 // them here costs about a millisecond and keeps the tensors fed to the networks exactly defined.
+import sharp from 'sharp';
 import { channelAt, type RgbImage } from './rgb-image';
 
 /** Maps an output pixel (u, v) to image coordinates. */
@@ -63,4 +64,23 @@ export function padImage(img: RgbImage, pad: number, grey = 128): RgbImage {
     data.set(src, ((y + pad) * width + pad) * 3);
   }
   return { width, height, data };
+}
+
+/** Shrinks (never enlarges) to fit maxSide; `scale` maps result coordinates back to the input. */
+export async function shrinkToFit(
+  img: RgbImage,
+  maxSide: number,
+): Promise<{ image: RgbImage; scale: number }> {
+  const longer = Math.max(img.width, img.height);
+  if (longer <= maxSide) return { image: img, scale: 1 };
+  const { data, info } = await sharp(img.data, {
+    raw: { width: img.width, height: img.height, channels: 3 },
+  })
+    .resize(maxSide, maxSide, { fit: 'inside' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    image: { width: info.width, height: info.height, data: new Uint8Array(data) },
+    scale: img.width / info.width,
+  };
 }

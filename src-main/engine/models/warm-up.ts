@@ -5,7 +5,7 @@ import { CHIP_SIZE } from '../align/face-chip';
 import type { FaceRuntime } from './face-runtime';
 
 export async function warmUp(rt: FaceRuntime, tinyInputSize: number): Promise<void> {
-  const { tf, nets, TinyFaceDetectorOptions } = rt.faceapi;
+  const { tf, nets, TinyFaceDetectorOptions, SsdMobilenetv1Options } = rt.faceapi;
   const blank = (side: number) => new Uint8Array(side * side * 3);
   const frame = tf.tensor3d(blank(tinyInputSize), [tinyInputSize, tinyInputSize, 3], 'int32');
   const landmarkInput = tf.tensor3d(blank(112), [112, 112, 3], 'int32');
@@ -17,6 +17,7 @@ export async function warmUp(rt: FaceRuntime, tinyInputSize: number): Promise<vo
     );
     await nets.faceLandmark68Net.detectLandmarks(landmarkInput);
     await nets.faceRecognitionNet.computeFaceDescriptor(chip);
+    if (rt.ssdLoaded) await nets.ssdMobilenetv1.locateFaces(frame, new SsdMobilenetv1Options());
   } finally {
     frame.dispose();
     landmarkInput.dispose();

@@ -1,5 +1,6 @@
 // Decoding of the format edge cases in facedata/negative, generated here so the test needs no
 // photos: EXIF orientation, CMYK, 16-bit grey, alpha, truncation.
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../src-main/engine/image/decode-image';
@@ -26,6 +27,33 @@ function redBlue() {
     }
   }
   return sharp(data, { raw: { width: 200, height: 100, channels: 3 } });
+}
+
+/** A 16-bit greyscale PNG written by hand (sharp cannot write 8-bit values into 16-bit samples). */
+function grey16Png(width: number, height: number, value: (x: number) => number): Buffer {
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(typed));
+    return Buffer.concat([head, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 16; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc(height * (1 + width * 2));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.writeUInt16BE(value(x), y * (1 + width * 2) + 1 + x * 2);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('decode with EXIF orientation and colour conversion', () => {
@@ -55,6 +83,20 @@ describe('decode with EXIF orientation and colour conversion', () => {
     }
     const fromCmyk = await decode(cmyk);
     expect(fromCmyk.data[(50 * 200 + 10) * 3]).toBeGreaterThan(180);
+  });
+
+  it('reads 16-bit grey PNGs holding 8-bit values (PIL "I;16") and true 16-bit ones', async () => {
+    for (const [scale, label] of [
+      [1, '8-bit values'],
+      [257, 'true 16-bit'],
+    ] as const) {
+      const png = grey16Png(120, 80, (x) => Math.round((x / 119) * 255) * scale);
+      const img = await decode(png);
+      expect([img.width, img.height], label).toEqual([120, 80]);
+      expect(img.data[(40 * 120 + 119) * 3], label).toBeGreaterThan(250);
+      expect(img.data[(40 * 120 + 60) * 3], label).toBeGreaterThan(100);
+      expect(img.data[(40 * 120 + 60) * 3], label).toBeLessThan(155);
+    }
   });
 
   it('shrinks large images to the working size while decoding', async () => {
