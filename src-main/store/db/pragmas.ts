@@ -12,6 +12,9 @@ export function applyWritablePragmas(db: WritableDb): void {
   // Freed pages and cells are zeroed, so purged biometrics do not linger in the file.
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB page cache: submission ids arrive in no particular order, and with SQLite's 2 MiB
+  // default the primary-key index of a million-row cache thrashes on every ingest batch.
+  db.pragma('cache_size = -65536');
   assertPragmas(db);
 }
 

@@ -65,7 +65,7 @@ export interface StoredResult {
   overrides: { decision: string; reason: string; supervisorId: string; createdAt: number }[];
 }
 
-function toStoredResult(record: ResultRecord, overrides: OverrideRow[]): StoredResult {
+export function toStoredResult(record: ResultRecord, overrides: OverrideRow[]): StoredResult {
   return {
     authenticationId: record.authenticationId,
     submissionId: record.submissionId,
@@ -244,7 +244,12 @@ export function overrideResult(
     reason: string;
   },
 ): { overrideId: number; auditSeq: number } {
-  const supervisor = requireSession(ctx, input.sessionToken, 'supervisor');
+  // Turning a result into an approval needs a supervisor; any operator may reject.
+  const supervisor = requireSession(
+    ctx,
+    input.sessionToken,
+    input.decision === 'approved' ? 'supervisor' : 'operator',
+  );
   if (input.decision !== 'approved' && input.decision !== 'rejected') {
     throw new StoreError('invalid_input', 'decision must be approved or rejected');
   }

@@ -20,6 +20,7 @@ export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
 export const SETTING_SCHEMAS = {
   retention: RetentionPolicySchema,
   stationName: z.string().min(1).max(100),
+  language: z.enum(['en', 'ko']),
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
@@ -27,6 +28,7 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS
 export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   retention: { capturedImageDays: 30, purgeImageAfterSync: true, templateDays: 90 },
   stationName: 'FaceAuth Station',
+  language: 'en',
 };
 
 export function isSettingKey(key: string): key is SettingKey {

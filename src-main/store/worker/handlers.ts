@@ -15,6 +15,7 @@ import {
   unlockOperator,
   type NewOperator,
 } from '../../operators/service';
+import { needsFirstAdmin } from '../../operators/bootstrap-state';
 import type { FaceAuthError } from '../../../src-shared/faceauth/result';
 import type { StoreContext } from '../context';
 import { exportAudit, exportResults, type ExportRequest } from '../services/export';
@@ -37,6 +38,14 @@ import {
   type RecordResultInput,
 } from '../services/results';
 import { runRetention } from '../services/retention';
+import { writeLanguage } from '../services/settings-language';
+import {
+  readCentralConfig,
+  writeCentralConfig,
+  type CentralConfigUpdate,
+} from '../services/central-config';
+import { searchResults } from '../services/result-search';
+import type { ResultSearch } from '../queries/result-search';
 import { readSetting, writeSetting, type SettingKey } from '../services/settings';
 import {
   changeSubmissionStatus,
@@ -44,6 +53,7 @@ import {
   upsertSubmissions,
   type SubmissionInput,
 } from '../services/submissions';
+import { syncStoreHandlers } from '../services/sync-handlers';
 
 type Empty = Record<string, never>;
 
@@ -63,6 +73,7 @@ export const storeHandlers = {
   'results:get': (ctx: StoreContext, a: { authenticationId: string }) =>
     getResult(ctx, a.authenticationId),
   'results:recent': (ctx: StoreContext, a: { limit: number }) => recentResults(ctx, a.limit),
+  'results:search': (ctx: StoreContext, a: ResultSearch) => searchResults(ctx, a),
   'results:capturedImage': (ctx: StoreContext, a: { authenticationId: string }) =>
     capturedImage(ctx, a.authenticationId),
   'results:override': (
@@ -93,6 +104,7 @@ export const storeHandlers = {
     parkOutbox(ctx, a.outboxId, a.reason),
   'outbox:counts': (ctx: StoreContext, _a: Empty) => countOutbox(ctx),
 
+  'operators:needsFirstAdmin': (ctx: StoreContext, _a: Empty) => needsFirstAdmin(ctx),
   'operators:bootstrapAdmin': (ctx: StoreContext, a: Omit<NewOperator, 'role'>) =>
     bootstrapAdmin(ctx, a),
   'operators:create': (ctx: StoreContext, a: { sessionToken: string; operator: NewOperator }) =>
@@ -126,10 +138,19 @@ export const storeHandlers = {
     a: { sessionToken: string; key: SettingKey; value: unknown },
   ) => writeSetting(ctx, a.sessionToken, a.key, a.value),
 
+  'central:read': (ctx: StoreContext, _a: Empty) => readCentralConfig(ctx),
+  'central:write': (ctx: StoreContext, a: { sessionToken: string; update: CentralConfigUpdate }) =>
+    writeCentralConfig(ctx, a.sessionToken, a.update),
+
+  'settings:setLanguage': (ctx: StoreContext, a: { sessionToken: string; language: string }) =>
+    writeLanguage(ctx, a.sessionToken, a.language),
+
   'retention:run': (ctx: StoreContext, _a: Empty) => runRetention(ctx),
 
   'export:results': (ctx: StoreContext, a: ExportRequest) => exportResults(ctx, a),
   'export:audit': (ctx: StoreContext, a: ExportRequest) => exportAudit(ctx, a),
+
+  ...syncStoreHandlers,
 };
 
 export type StoreHandlers = typeof storeHandlers;

@@ -1,0 +1,90 @@
+// Where the central API is and the two ARGOS keys. The keys are secrets: encrypted with the data
+// key like biometrics, readable only by main (for sync), never returned to the renderer in full,
+// and never written into the audit log (which records only that a key changed).
+import { z } from 'zod';
+import { appendAuditEntry } from '../../audit/append';
+import { requireSession } from '../../operators/service';
+import { requireWritable, type StoreContext } from '../context';
+import { inTransaction } from '../db/sql';
+import { getSetting, putSetting } from '../queries/settings';
+
+const SETTING_KEY = 'central';
+
+const StoredCentralSchema = z.object({
+  baseUrl: z.string().nullable(),
+  faceAuthKeyEnc: z.string().nullable(),
+  idCheckKeyEnc: z.string().nullable(),
+});
+type StoredCentral = z.infer<typeof StoredCentralSchema>;
+
+export interface CentralConfig {
+  baseUrl: string | null;
+  faceAuthKey: string | null;
+  idCheckKey: string | null;
+}
+
+export interface CentralConfigUpdate {
+  baseUrl?: string | null;
+  faceAuthKey?: string;
+  idCheckKey?: string;
+}
+
+const EMPTY: StoredCentral = { baseUrl: null, faceAuthKeyEnc: null, idCheckKeyEnc: null };
+const keyContext = (name: 'faceAuth' | 'idCheck') => `central-key:${name}`;
+
+function readStored(ctx: StoreContext): StoredCentral {
+  const parsed = StoredCentralSchema.safeParse(getSetting(ctx.read, SETTING_KEY)?.value);
+  return parsed.success ? parsed.data : EMPTY;
+}
+
+export function readCentralConfig(ctx: StoreContext): CentralConfig {
+  const stored = readStored(ctx);
+  const open = (sealed: string | null, name: 'faceAuth' | 'idCheck') =>
+    sealed === null
+      ? null
+      : ctx.cipher.decrypt(Buffer.from(sealed, 'base64'), keyContext(name)).toString('utf8');
+  return {
+    baseUrl: stored.baseUrl,
+    faceAuthKey: open(stored.faceAuthKeyEnc, 'faceAuth'),
+    idCheckKey: open(stored.idCheckKeyEnc, 'idCheck'),
+  };
+}
+
+export function writeCentralConfig(
+  ctx: StoreContext,
+  sessionToken: string,
+  update: CentralConfigUpdate,
+): void {
+  const admin = requireSession(ctx, sessionToken, 'admin');
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  const seal = (plain: string, name: 'faceAuth' | 'idCheck') =>
+    ctx.cipher.encrypt(Buffer.from(plain, 'utf8'), keyContext(name)).toString('base64');
+  inTransaction(db, () => {
+    const before = readStored(ctx);
+    const next: StoredCentral = {
+      baseUrl: update.baseUrl === undefined ? before.baseUrl : update.baseUrl,
+      faceAuthKeyEnc:
+        update.faceAuthKey === undefined
+          ? before.faceAuthKeyEnc
+          : seal(update.faceAuthKey, 'faceAuth'),
+      idCheckKeyEnc:
+        update.idCheckKey === undefined ? before.idCheckKeyEnc : seal(update.idCheckKey, 'idCheck'),
+    };
+    putSetting(db, SETTING_KEY, next, now);
+    appendAuditEntry(
+      db,
+      {
+        kind: 'settings',
+        actor: admin.operator.username,
+        payload: {
+          key: SETTING_KEY,
+          baseUrl: { before: before.baseUrl, after: next.baseUrl },
+          faceAuthKeyChanged: update.faceAuthKey !== undefined,
+          idCheckKeyChanged: update.idCheckKey !== undefined,
+        },
+      },
+      now,
+    );
+  });
+}
