@@ -10,6 +10,7 @@ import type { StoreArgs, StoreMethod, StoreReply } from './worker/handlers';
 import {
   CLOSE_METHOD,
   type RequestMessage,
+  type StoreEvents,
   type StoreStatus,
   type StoreWorkerData,
   type WorkerMessage,
@@ -23,7 +24,13 @@ export interface OpenStoreOptions {
   /** Worker entry; defaults to ./worker/store-worker.ts next to this file. */
   workerPath?: string | URL;
   integrityCheck?: IntegrityCheckLevel;
+  /** Retention timer inside the worker; default hourly, 0 = off (tests, benchmarks). */
+  retentionIntervalMs?: number;
 }
+
+export const DEFAULT_RETENTION_INTERVAL_MS = 60 * 60_000;
+
+type EventListener<E extends keyof StoreEvents> = (payload: StoreEvents[E]) => void;
 
 export const DEFAULT_WORKER_URL = new URL('./worker/store-worker.ts', import.meta.url);
 const TS_BOOTSTRAP_URL = new URL('./worker/ts-worker-bootstrap.mjs', import.meta.url);
@@ -38,6 +45,7 @@ export class StoreClient {
   private readonly pending = new Map<number, Pending>();
   private closedError: StoreError | null = null;
   private closeWaiter: (() => void) | null = null;
+  private readonly listeners = new Map<keyof StoreEvents, Set<(payload: never) => void>>();
 
   private constructor(
     private readonly worker: Worker,
@@ -61,6 +69,7 @@ export class StoreClient {
       dataKey: Uint8Array.from(options.dataKey),
       stationId: options.stationId,
       integrityCheck: options.integrityCheck ?? 'full',
+      retentionIntervalMs: options.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS,
     };
     const worker = file.endsWith('.ts')
       ? new Worker(fileURLToPath(TS_BOOTSTRAP_URL), {
@@ -100,6 +109,17 @@ export class StoreClient {
     });
   }
 
+  /** Subscribes to a worker push event; returns the unsubscribe function. */
+  on<E extends keyof StoreEvents>(event: E, listener: EventListener<E>): () => void {
+    let set = this.listeners.get(event);
+    if (set === undefined) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
   /** Finishes queued requests, closes the database (checkpointing the WAL) and ends the worker. */
   async close(): Promise<void> {
     if (this.closedError !== null) return;
@@ -112,6 +132,12 @@ export class StoreClient {
   private onMessage(message: WorkerMessage): void {
     if (message.type === 'closed') {
       this.fail(new StoreError('closed', 'store is closed'));
+      return;
+    }
+    if (message.type === 'event') {
+      for (const listener of this.listeners.get(message.name) ?? []) {
+        (listener as (payload: unknown) => void)(message.payload);
+      }
       return;
     }
     if (message.type !== 'reply') return;

@@ -13,6 +13,7 @@ export interface OpenStationStoreOptions {
   stationId: string;
   workerPath?: string | URL;
   integrityCheck?: IntegrityCheckLevel;
+  retentionIntervalMs?: number;
   log?: (level: 'warn' | 'error', message: string) => void;
 }
 
@@ -38,6 +39,7 @@ export async function openStationStore(options: OpenStationStoreOptions): Promis
       stationId: options.stationId,
       workerPath: options.workerPath,
       integrityCheck: options.integrityCheck,
+      retentionIntervalMs: options.retentionIntervalMs,
     });
     if (store.status.mode === 'safe-readonly') log('error', store.status.message);
     return { store, keyProtection: key.protection, keyWarning: key.warning };

@@ -3,13 +3,15 @@ import type { Migration } from './migration';
 import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-operators';
 import { updateToSchemaVersion3 } from './0003-audit-chain';
-import { updateToSchemaVersion4 } from './0004-sync-state';
+import { updateToSchemaVersion4 } from './0004-retention-indexes';
+import { updateToSchemaVersion5 } from './0005-sync-state';
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: updateToSchemaVersion1 },
   { version: 2, name: '0002-operators', up: updateToSchemaVersion2 },
   { version: 3, name: '0003-audit-chain', up: updateToSchemaVersion3 },
-  { version: 4, name: '0004-sync-state', up: updateToSchemaVersion4 },
+  { version: 4, name: '0004-retention-indexes', up: updateToSchemaVersion4 },
+  { version: 5, name: '0005-sync-state', up: updateToSchemaVersion5 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -137,17 +137,6 @@ export function purgeStaleSubmissionBiometrics(
   ).map((row) => row.submission_id);
 }
 
-/** Nulls biometrics of every submission that is no longer approved (belt and braces). */
-export function purgeRevokedSubmissionBiometrics(db: WritableDb, now: number): string[] {
-  return queryAll<{ submission_id: string }>(
-    db,
-    sql`UPDATE submissions SET templates_enc = NULL, thumbnail_enc = NULL,
-          templates_purged_at = coalesce(templates_purged_at, ${now})
-        WHERE status <> 'approved' AND (templates_enc IS NOT NULL OR thumbnail_enc IS NOT NULL)
-        RETURNING submission_id`,
-  ).map((row) => row.submission_id);
-}
-
 export function countSubmissions(db: ReadableDb): number {
   return queryOne<{ n: number }>(db, sql`SELECT count(*) AS n FROM submissions`)?.n ?? 0;
 }

@@ -1,6 +1,7 @@
 // Retention: captured images go after sync or after N days, reference templates when a
-// submission is revoked or not reported for M days. secure_delete zeroes the freed bytes in the
-// database pages; the TRUNCATE checkpoint then moves every page into the main file and empties
+// submission is not reported for M days (a revoked submission loses them at the moment its
+// status is written, see services/submissions.ts, so the sweep need not scan for those).
+// secure_delete zeroes the freed bytes in the database pages; the TRUNCATE checkpoint then moves every page into the main file and empties
 // the WAL, whose older frames would otherwise still hold the purged values.
 import { appendAuditEntry } from '../../audit/append';
 import type { StoreContext } from '../context';
@@ -9,10 +10,7 @@ import { checkpointTruncate } from '../db/pragmas';
 import { inTransaction, type WritableDb } from '../db/sql';
 import { deleteExpiredSessions } from '../queries/operators';
 import { purgeCapturedImages } from '../queries/results';
-import {
-  purgeRevokedSubmissionBiometrics,
-  purgeStaleSubmissionBiometrics,
-} from '../queries/submissions';
+import { purgeStaleSubmissionBiometrics } from '../queries/submissions';
 import { readSetting } from './settings';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -59,7 +57,6 @@ export function runRetention(ctx: StoreContext): RetentionReport {
   const report = inTransaction(db, () => {
     const imagesPurged = purgeImagesNow(ctx, db, 'retention', now);
     const stale = purgeStaleSubmissionBiometrics(db, now - policy.templateDays * DAY_MS, now);
-    const revoked = purgeRevokedSubmissionBiometrics(db, now);
     if (stale.length > 0) {
       appendAuditEntry(
         db,
@@ -71,19 +68,8 @@ export function runRetention(ctx: StoreContext): RetentionReport {
         now,
       );
     }
-    if (revoked.length > 0) {
-      appendAuditEntry(
-        db,
-        {
-          kind: 'purge',
-          actor: null,
-          payload: { what: 'templates', reason: 'not_approved', submissionIds: revoked },
-        },
-        now,
-      );
-    }
     const sessionsRemoved = deleteExpiredSessions(db, now);
-    return { imagesPurged, templatesPurged: stale.length + revoked.length, sessionsRemoved };
+    return { imagesPurged, templatesPurged: stale.length, sessionsRemoved };
   });
   return { ...report, walTruncated: checkpointTruncate(db) };
 }

@@ -1,6 +1,7 @@
 // Messages between the main-process client and the store worker.
 import type { IntegrityCheckLevel } from '../db/open-database';
 import type { StoreErrorCode } from '../errors';
+import type { RetentionReport } from '../services/retention';
 
 export interface StoreWorkerData {
   dbPath: string;
@@ -8,6 +9,14 @@ export interface StoreWorkerData {
   dataKey: Uint8Array;
   stationId: string;
   integrityCheck: IntegrityCheckLevel;
+  /** How often the worker applies the retention policy by itself; 0 turns the timer off. */
+  retentionIntervalMs: number;
+}
+
+/** Push events from the worker, in the Actual Budget way: one typed map, separate from replies. */
+export interface StoreEvents {
+  'retention:ran': RetentionReport;
+  'retention:failed': WireError;
 }
 
 export interface WireError {
@@ -30,6 +39,7 @@ export type WorkerMessage =
   | { type: 'fatal'; error: WireError }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: WireError }
+  | { type: 'event'; name: keyof StoreEvents; payload: StoreEvents[keyof StoreEvents] }
   | { type: 'closed' };
 
 export const CLOSE_METHOD = '__close';

@@ -7,6 +7,7 @@ import type { StoreContext } from '../context';
 import { createBiometricCipher } from '../crypto/biometric-cipher';
 import { openDatabase } from '../db/open-database';
 import { StoreError, isStoreErrorCode } from '../errors';
+import { runRetention } from '../services/retention';
 import { storeHandlers } from './handlers';
 import {
   CLOSE_METHOD,
@@ -21,6 +22,29 @@ function toWireError(error: unknown): WireError {
   if (error instanceof StoreError && isStoreErrorCode(error.code))
     return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Retention runs inside the worker on a timer (and once at start-up), so that images and
+ * templates past their time are purged even if the rest of the app never asks.
+ */
+function scheduleRetention(
+  ctx: StoreContext,
+  intervalMs: number,
+  post: (message: WorkerMessage) => void,
+): NodeJS.Timeout | null {
+  if (intervalMs <= 0) return null;
+  const run = (): void => {
+    try {
+      post({ type: 'event', name: 'retention:ran', payload: runRetention(ctx) });
+    } catch (error) {
+      post({ type: 'event', name: 'retention:failed', payload: toWireError(error) });
+    }
+  };
+  setImmediate(run);
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return timer;
 }
 
 function start(port: NonNullable<typeof parentPort>, data: StoreWorkerData): void {
@@ -54,12 +78,15 @@ function start(port: NonNullable<typeof parentPort>, data: StoreWorkerData): voi
     return;
   }
   post({ type: 'ready', status });
+  const retentionTimer =
+    ctx.writable === null ? null : scheduleRetention(ctx, data.retentionIntervalMs, post);
 
   // A queue keeps replies in request order even when a handler awaits (scrypt runs async).
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: RequestMessage) => {
     queue = queue.then(async () => {
       if (message.method === CLOSE_METHOD) {
+        if (retentionTimer !== null) clearInterval(retentionTimer);
         ctx.read.close();
         post({ type: 'closed' });
         port.close();

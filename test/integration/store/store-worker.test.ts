@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src-main/store/client';
 import { asWritable } from '../../../src-main/store/db/sql';
-import { MIGRATIONS } from '../../../src-main/store/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
 import { migrate } from '../../../src-main/store/migrations/runner';
 import { createPlaintextKeyWrapper } from '../../../src-main/store/keys/plaintext-key-wrapper';
 import { DATABASE_FILE, openStationStore } from '../../../src-main/store/station-store';
@@ -36,7 +36,10 @@ describe('store worker and client', () => {
     });
     expect(first.keyProtection).toBe('plaintext');
     expect(warnings.join('\n')).toMatch(/PLAINTEXT/);
-    expect(first.store.status).toMatchObject({ mode: 'writable', schemaVersion: 3 });
+    expect(first.store.status).toMatchObject({
+      mode: 'writable',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
 
     const items = Array.from({ length: 20_000 }, (_, i) => ({
       submissionId: `sub-${i}`,
@@ -128,7 +131,10 @@ describe('store worker and client', () => {
     const dir = tempDir();
     const path = join(dir, 'newer.db');
     const db = asWritable(new Database(path));
-    migrate(db, [...MIGRATIONS, { version: 4, name: '0004-future', up: () => undefined }]);
+    migrate(db, [
+      ...MIGRATIONS,
+      { version: LATEST_SCHEMA_VERSION + 1, name: '9999-future', up: () => undefined },
+    ]);
     db.close();
     await expect(
       openStore({ dbPath: path, dataKey: Buffer.alloc(32), stationId: 's' }),

@@ -58,6 +58,14 @@ describe('each migration on an in-memory database', () => {
     ],
     '0002-operators': ['operator_sessions', 'operators'],
     '0003-audit-chain': ['audit_log', 'audit_synced_head'],
+    '0004-retention-indexes': [],
+    '0005-sync-state': [
+      'central_disagreements',
+      'sync_cursors',
+      'sync_event_batches',
+      'sync_push_attempts',
+      'sync_submission_marks',
+    ],
   };
 
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(
@@ -126,8 +134,8 @@ describe('opening real files', () => {
     if (opened.mode !== 'writable') return;
     expect(opened.migration).toMatchObject({
       fromVersion: 2,
-      toVersion: 3,
-      applied: ['0003-audit-chain'],
+      toVersion: LATEST_SCHEMA_VERSION,
+      applied: MIGRATIONS.slice(2).map((m) => m.name),
     });
     expect(
       opened.db.prepare(`SELECT status FROM submissions WHERE submission_id = 'sub-1'`).get(),
@@ -144,8 +152,8 @@ describe('opening real files', () => {
   it('refuses a database from a newer app without touching it', () => {
     const path = tempDb();
     const future: Migration = {
-      version: 4,
-      name: '0004-from-the-future',
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: '9999-from-the-future',
       up: (db) => db.exec('CREATE TABLE f (x)'),
     };
     const db = asWritable(new Database(path));
@@ -180,8 +188,8 @@ describe('opening real files', () => {
   it('rolls a failing migration back completely', () => {
     const db = asWritable(new Database(':memory:'));
     const broken: Migration = {
-      version: 4,
-      name: '0004-broken',
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: '9999-broken',
       up: (d) => {
         d.exec('CREATE TABLE half_done (x)');
         throw new Error('boom');
@@ -190,8 +198,10 @@ describe('opening real files', () => {
     migrate(db, MIGRATIONS);
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('boom');
     expect(tables(db)).not.toContain('half_done');
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
-    expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 3 });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+      n: LATEST_SCHEMA_VERSION,
+    });
     db.close();
   });
 });

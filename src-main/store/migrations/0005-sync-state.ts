@@ -5,7 +5,7 @@
 // disagreed with (for a supervisor).
 import type { WritableDb } from '../db/sql';
 
-export function updateToSchemaVersion4(db: WritableDb): void {
+export function updateToSchemaVersion5(db: WritableDb): void {
   db.exec(`
     CREATE TABLE sync_cursors (
       name TEXT NOT NULL PRIMARY KEY,
