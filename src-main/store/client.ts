@@ -46,11 +46,15 @@ export class StoreClient {
   private closedError: StoreError | null = null;
   private closeWaiter: (() => void) | null = null;
   private readonly listeners = new Map<keyof StoreEvents, Set<(payload: never) => void>>();
+  private statusValue: StoreStatus | null = null;
+  private readonly ready: Promise<void>;
+  private settleReady: ((error?: StoreError) => void) | null = null;
 
-  private constructor(
-    private readonly worker: Worker,
-    readonly status: StoreStatus,
-  ) {
+  /** Listens from the first message on, so that no event sent right after `ready` is missed. */
+  private constructor(private readonly worker: Worker) {
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.settleReady = (error) => (error === undefined ? resolve() : reject(error));
+    });
     worker.on('message', (message: WorkerMessage) => this.onMessage(message));
     worker.on('error', (error) =>
       this.fail(new StoreError('internal', `store worker failed: ${error.message}`)),
@@ -77,22 +81,17 @@ export class StoreClient {
           argv: [pathToFileURL(file).href],
         })
       : new Worker(file, { workerData: data });
-    const status = await new Promise<StoreStatus>((resolve, reject) => {
-      const onExit = (code: number): void =>
-        reject(new StoreError('closed', `store worker exited (${code})`));
-      worker.once('error', reject);
-      worker.once('exit', onExit);
-      worker.once('message', (message: WorkerMessage) => {
-        worker.off('error', reject);
-        worker.off('exit', onExit);
-        if (message.type === 'ready') resolve(message.status);
-        else if (message.type === 'fatal') {
-          void worker.terminate();
-          reject(new StoreError(message.error.code, message.error.message));
-        } else reject(new StoreError('internal', 'store worker spoke before it was ready'));
-      });
-    });
-    return new StoreClient(worker, status);
+    // The worker received its own copy of the key; this one is no longer needed.
+    data.dataKey.fill(0);
+    const client = new StoreClient(worker);
+    await client.ready;
+    return client;
+  }
+
+  /** How the database opened: writable (with schema version) or read-only safe mode. */
+  get status(): StoreStatus {
+    if (this.statusValue === null) throw new StoreError('internal', 'store is not ready');
+    return this.statusValue;
   }
 
   get safeMode(): boolean {
@@ -130,6 +129,17 @@ export class StoreClient {
   }
 
   private onMessage(message: WorkerMessage): void {
+    if (message.type === 'ready') {
+      this.statusValue = message.status;
+      this.settleReady?.();
+      this.settleReady = null;
+      return;
+    }
+    if (message.type === 'fatal') {
+      void this.worker.terminate();
+      this.fail(new StoreError(message.error.code, message.error.message));
+      return;
+    }
     if (message.type === 'closed') {
       this.fail(new StoreError('closed', 'store is closed'));
       return;
@@ -149,6 +159,8 @@ export class StoreClient {
   }
 
   private fail(error: StoreError): void {
+    this.settleReady?.(error);
+    this.settleReady = null;
     this.closedError ??= error;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();

@@ -10,7 +10,16 @@ import { asWritable } from '../../../src-main/store/db/sql';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
 import { migrate } from '../../../src-main/store/migrations/runner';
 import { createPlaintextKeyWrapper } from '../../../src-main/store/keys/plaintext-key-wrapper';
-import { DATABASE_FILE, openStationStore } from '../../../src-main/store/station-store';
+import {
+  DATA_KEY_FILE,
+  DATABASE_FILE,
+  openStationStore,
+} from '../../../src-main/store/station-store';
+import { loadOrCreateDataKey } from '../../../src-main/store/keys/key-wrapper';
+import {
+  cipherContext,
+  createBiometricCipher,
+} from '../../../src-main/store/crypto/biometric-cipher';
 import { makeTempDir, POLICY_85 } from '../../support/store/context';
 import { approvedResult } from '../../support/store/fixtures';
 
@@ -65,6 +74,19 @@ describe('store worker and client', () => {
     });
     await first.store.close();
     await expect(first.store.send('outbox:counts', {})).rejects.toMatchObject({ code: 'closed' });
+
+    // The worker encrypted with the key in data-key.bin (not a wiped or default buffer).
+    const key = loadOrCreateDataKey(join(dataDir, DATA_KEY_FILE), createPlaintextKeyWrapper());
+    const raw = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const row = raw
+      .prepare(`SELECT captured_image_enc AS blob FROM results WHERE authentication_id = 'auth-1'`)
+      .get() as { blob: Buffer };
+    raw.close();
+    const plain = createBiometricCipher(key.dataKey).decrypt(
+      row.blob,
+      cipherContext.capturedImage('auth-1'),
+    );
+    expect(Array.from(plain)).toEqual([1, 2, 3]);
 
     const second = await openStationStore({
       dataDir,
