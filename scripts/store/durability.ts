@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < options.kills; run += 1) {
     const duringStartup = Math.random() < 0.15;
     if (duringStartup) killedDuringStartup += 1;
-    const delay = duringStartup ? Math.random() * 250 : Math.random() * 400;
+    const delay = duringStartup ? Math.random() * 250 : Math.random() * 600;
     const outcome = await runAndKill(
       childPath,
       [dbPath, workerPath, String(run), key.toString('hex')],
