@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src-main/electron/main.ts') },
+        input: {
+          index: resolve('src-main/electron/main.ts'),
+          // Worker threads are separate entries: the main bundle starts them by file name.
+          'store-worker': resolve('src-main/store/worker/store-worker.ts'),
+          'engine-worker': resolve('src-main/engine/pool/worker-entry.ts'),
+        },
       },
     },
   },

@@ -25,9 +25,32 @@ const api = {
   methods: {
     station: { status: invoke('station:status') },
     frame: { analyze: invoke('frame:analyze') },
+    session: {
+      current: invoke('session:current'),
+      signIn: invoke('session:signIn'),
+      signOut: invoke('session:signOut'),
+      createFirstAdmin: invoke('session:createFirstAdmin'),
+    },
+    submission: { check: invoke('submission:check') },
+    verify: { capture: invoke('verify:capture') },
+    results: {
+      search: invoke('results:search'),
+      detail: invoke('results:detail'),
+      override: invoke('results:override'),
+      exportCsv: invoke('results:exportCsv'),
+    },
+    sync: { status: invoke('sync:status'), runNow: invoke('sync:runNow') },
+    settings: { get: invoke('settings:get'), update: invoke('settings:update') },
+    engine: { diagnostics: invoke('engine:diagnostics') },
+    demo: {
+      status: invoke('demo:status'),
+      enroll: invoke('demo:enroll'),
+      revoke: invoke('demo:revoke'),
+    },
   },
   events: {
     station: { statusChanged: subscribe('station:statusChanged') },
+    sync: { statusChanged: subscribe('sync:statusChanged') },
   },
 } satisfies PreloadApi;
 

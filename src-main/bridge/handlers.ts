@@ -2,9 +2,21 @@
 import type { MethodChannel } from '../../src-shared/contract/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../src-shared/contract/contract';
 
+/** One bridge connection (a window, a browser tab). Main keeps its operator session here so the
+ *  session token never crosses into the renderer. */
+export interface ConnectionState {
+  readonly id: string;
+  sessionToken: string | null;
+}
+
 export interface CallContext {
   /** Which transport carried the call, for logs and audit. */
   transport: 'ipc' | 'websocket' | 'test';
+  connection: ConnectionState;
+}
+
+export function newConnection(): ConnectionState {
+  return { id: crypto.randomUUID(), sessionToken: null };
 }
 
 export type Handler<C extends MethodChannel> = (

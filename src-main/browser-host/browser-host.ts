@@ -5,6 +5,7 @@ import { createStationServices, type StationServices } from '../host/services';
 import type { StationConfig } from '../host/config';
 import type { EngineMode } from '../host/engine-runtime';
 import type { Logger } from '../host/logger';
+import { createPlaintextKeyWrapper } from '../store/keys/plaintext-key-wrapper';
 import { createRendererServer } from './http-server';
 import { createSessionToken } from './token';
 import { attachWebSocketBridge } from './ws-bridge';
@@ -32,12 +33,14 @@ export interface BrowserHost {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = createSessionToken();
-  const services = createStationServices({
+  const services = await createStationServices({
     host: 'browser',
     version: options.version,
     config: options.config,
     logger: options.logger,
     engine: options.engine,
+    // Plain Node has no OS key store; the station says so in its status bar and log.
+    keyWrapper: createPlaintextKeyWrapper(),
   });
   let port = options.port;
   const hosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];

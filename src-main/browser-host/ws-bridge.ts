@@ -16,6 +16,7 @@ import {
 } from '../../src-shared/contract/wire';
 import type { Dispatch } from '../bridge/dispatcher';
 import type { EventHub } from '../bridge/event-hub';
+import { newConnection, type ConnectionState } from '../bridge/handlers';
 import type { Logger } from '../host/logger';
 import { tokensMatch } from './token';
 
@@ -90,13 +91,14 @@ function refuseUpgrade(socket: Duplex, status: number, code: string, message: st
 }
 
 function serveConnection(ws: WebSocket, options: WsBridgeOptions): void {
+  const connection = newConnection();
   const removeSink = options.hub.addSink((channel, payload) => {
     const event: WireEvent = { kind: 'event', channel, payload };
     ws.send(encode(event));
   });
   ws.on('close', removeSink);
   ws.on('message', (data, isBinary) => {
-    void handleMessage(ws, data as Buffer, isBinary, options);
+    void handleMessage(ws, data as Buffer, isBinary, connection, options);
   });
 }
 
@@ -104,6 +106,7 @@ async function handleMessage(
   ws: WebSocket,
   data: Buffer,
   isBinary: boolean,
+  connection: ConnectionState,
   options: WsBridgeOptions,
 ): Promise<void> {
   let decoded: unknown;
@@ -130,6 +133,7 @@ async function handleMessage(
   }
   const envelope = await options.dispatch(call.data.channel, call.data.payload, {
     transport: 'websocket',
+    connection,
   });
   const reply: WireReply = { kind: 'reply', id: call.data.id, envelope };
   if (ws.readyState === ws.OPEN) ws.send(encode(reply));

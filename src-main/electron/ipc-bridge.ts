@@ -5,6 +5,7 @@ import { METHOD_CHANNELS } from '../../src-shared/contract/channels';
 import { failure } from '../../src-shared/contract/envelope';
 import type { Dispatch } from '../bridge/dispatcher';
 import type { EventHub } from '../bridge/event-hub';
+import { newConnection, type ConnectionState } from '../bridge/handlers';
 import type { Logger } from '../host/logger';
 import { isAppUrl } from './app-origin';
 
@@ -13,13 +14,25 @@ export function registerIpcBridge(
   devServerUrl: string | null,
   logger: Logger,
 ): void {
+  // One connection state per window, forgotten when the window goes.
+  const connections = new Map<number, ConnectionState>();
+  const connectionOf = (event: IpcMainInvokeEvent): ConnectionState => {
+    const senderId = event.sender.id;
+    let connection = connections.get(senderId);
+    if (!connection) {
+      connection = newConnection();
+      connections.set(senderId, connection);
+      event.sender.once('destroyed', () => connections.delete(senderId));
+    }
+    return connection;
+  };
   for (const channel of METHOD_CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event, devServerUrl)) {
         logger.warn('bridge.untrusted_sender', { channel, url: event.senderFrame?.url ?? null });
         return failure('forbidden', 'Only the station window may call the bridge');
       }
-      return dispatch(channel, payload, { transport: 'ipc' });
+      return dispatch(channel, payload, { transport: 'ipc', connection: connectionOf(event) });
     });
   }
 }

@@ -1,9 +1,10 @@
 // Electron entry: a thin shell around the same services the browser host runs.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { loadStationConfig } from '../host/config';
 import { createLogger } from '../host/logger';
 import { createStationServices } from '../host/services';
+import { createSafeStorageKeyWrapper } from '../store/keys/safe-storage-key-wrapper';
 import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { forwardEventsTo, registerIpcBridge } from './ipc-bridge';
@@ -32,11 +33,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenAllWebContents(devServerUrl);
   serveRenderer(join(import.meta.dirname, '../renderer'));
-  const services = createStationServices({
+  const services = await createStationServices({
     host: 'electron',
     version: app.getVersion(),
     config: loadStationConfig(process.env, join(app.getPath('userData'), 'station')),
     logger,
+    // The biometric data key is wrapped by the OS key store (Keychain, DPAPI, libsecret).
+    keyWrapper: createSafeStorageKeyWrapper(safeStorage),
+    // Bundled worker entries, emitted beside index.js by electron.vite.config.ts.
+    storeWorkerPath: join(import.meta.dirname, 'store-worker.js'),
+    engineWorkerPath: join(import.meta.dirname, 'engine-worker.js'),
   });
   registerIpcBridge(services.dispatch, devServerUrl, logger);
   const window = new BrowserWindow({

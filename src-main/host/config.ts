@@ -6,6 +6,10 @@ const EnvSchema = z.object({
   FACEAUTH_CENTRAL_URL: z.url().optional(),
   FACEAUTH_DATA_DIR: z.string().min(1).optional(),
   FACEAUTH_CONNECTIVITY_INTERVAL_MS: z.coerce.number().int().min(250).optional(),
+  FACEAUTH_FACEAUTH_KEY: z.string().min(1).optional(),
+  FACEAUTH_IDCHECK_KEY: z.string().min(1).optional(),
+  FACEAUTH_STATION_ID: z.string().min(1).optional(),
+  FACEAUTH_DEMO: z.enum(['auto', 'off']).optional(),
 });
 
 export interface StationConfig {
@@ -13,6 +17,11 @@ export interface StationConfig {
   centralBaseUrl: string | null;
   dataDir: string;
   connectivityIntervalMs: number;
+  faceAuthKey: string | null;
+  idCheckKey: string | null;
+  stationId: string | undefined;
+  /** 'auto': with no central API configured, run demo mode's local simulator. */
+  demo: 'auto' | 'off';
 }
 
 export function loadStationConfig(env: NodeJS.ProcessEnv, defaultDataDir: string): StationConfig {
@@ -25,5 +34,9 @@ export function loadStationConfig(env: NodeJS.ProcessEnv, defaultDataDir: string
     centralBaseUrl: parsed.data.FACEAUTH_CENTRAL_URL ?? null,
     dataDir: parsed.data.FACEAUTH_DATA_DIR ?? defaultDataDir,
     connectivityIntervalMs: parsed.data.FACEAUTH_CONNECTIVITY_INTERVAL_MS ?? 15_000,
+    faceAuthKey: parsed.data.FACEAUTH_FACEAUTH_KEY ?? null,
+    idCheckKey: parsed.data.FACEAUTH_IDCHECK_KEY ?? null,
+    stationId: parsed.data.FACEAUTH_STATION_ID,
+    demo: parsed.data.FACEAUTH_DEMO ?? 'auto',
   };
 }

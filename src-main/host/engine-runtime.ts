@@ -51,6 +51,12 @@ export class EngineRuntime {
     await this.loading;
   }
 
+  state(): 'loading' | 'ready' | 'failed' | 'absent' {
+    if (this.mode === 'off') return 'absent';
+    if (this.engine) return 'ready';
+    return this.failure ? 'failed' : 'loading';
+  }
+
   current(): FaceEngine | null {
     return this.engine;
   }

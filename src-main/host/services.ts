@@ -1,21 +1,42 @@
 // Builds main's services once, for either host (Electron or the browser host): both get the
-// same handlers, the same validation and the same events.
+// same handlers, the same validation and the same events. Each domain declares its handlers;
+// this file only wires them together.
 import { EventHub } from '../bridge/event-hub';
 import { createDispatcher, type Dispatch } from '../bridge/dispatcher';
 import type { Handlers } from '../bridge/handlers';
+import { DEFAULT_POLICY } from '../engine';
 import { frameHandlers } from '../frame/handlers';
+import { resultHandlers } from '../results/handlers';
+import { sessionHandlers } from '../session/handlers';
+import { settingsHandlers } from '../settings/handlers';
 import { stationHandlers } from '../station/handlers';
 import { StationStatusService } from '../station/station-status';
+import { openStationStore } from '../store/station-store';
+import type { KeyWrapper } from '../store/keys/key-wrapper';
+import type { StoreClient } from '../store/client';
 import { ConnectivityMonitor } from '../sync/connectivity';
+import { demoHandlers } from '../demo/handlers';
+import { DemoMode } from '../demo/demo-mode';
+import { verificationHandlers } from '../verification/handlers';
+import { LatencyRecorder } from '../verification/latency-recorder';
+import { configuredEndpoint, type CentralEndpoint } from './central-endpoint';
 import type { StationConfig } from './config';
 import { EngineRuntime, type EngineMode } from './engine-runtime';
 import type { Logger } from './logger';
+import { loadStationId } from './station-identity';
+import { syncHandlers } from './sync-handlers';
+import { SyncStatusReporter } from './sync-status-reporter';
 
 export interface StationServices {
   dispatch: Dispatch;
   hub: EventHub;
   status: StationStatusService;
   engine: EngineRuntime;
+  store: StoreClient;
+  stationId: string;
+  /** The central API in use (the demo simulator in demo mode), or null. */
+  endpoint(): CentralEndpoint | null;
+  demo(): DemoMode | null;
   close(): Promise<void>;
 }
 
@@ -24,46 +45,133 @@ export interface ServiceOptions {
   version: string;
   config: StationConfig;
   logger: Logger;
+  keyWrapper: KeyWrapper;
   /** 'off' for hosts and tests that do not need face models. */
   engine?: EngineMode;
+  /** Bundled builds pass their own worker files. */
+  storeWorkerPath?: string;
+  engineWorkerPath?: string;
 }
 
-export function createStationServices(options: ServiceOptions): StationServices {
+export async function createStationServices(options: ServiceOptions): Promise<StationServices> {
+  const { config, logger } = options;
   const hub = new EventHub();
-  const connectivity = new ConnectivityMonitor({
-    baseUrl: options.config.centralBaseUrl,
-    intervalMs: options.config.connectivityIntervalMs,
-    onChange: (network) => {
-      options.logger.info('network.changed', { ...network });
-      status.update({ network });
-    },
+  const stationId = loadStationId(config.dataDir, config.stationId);
+  const opened = await openStationStore({
+    dataDir: config.dataDir,
+    keyWrapper: options.keyWrapper,
+    stationId,
+    workerPath: options.storeWorkerPath,
+    log: (level, message) => logger[level]('store.notice', { message }),
   });
+  const store = opened.store;
+  const warnings = [
+    opened.keyWarning,
+    store.status.mode === 'safe-readonly' ? store.status.message : null,
+  ].filter((w): w is string => w !== null);
+
   const status = new StationStatusService(
     {
       version: options.version,
       host: options.host,
       backend: null,
       engine: 'absent',
-      network: connectivity.current(),
+      network: { online: false, reason: 'Not checked yet', checkedAt: null },
       framesAnalyzed: 0,
+      stationId,
+      demo: false,
+      warnings,
     },
     hub,
   );
-  const engine = new EngineRuntime(options.engine ?? 'auto', {}, status, options.logger);
+  const engine = new EngineRuntime(
+    options.engine ?? 'auto',
+    options.engineWorkerPath ? { workerScript: options.engineWorkerPath } : {},
+    status,
+    logger,
+  );
+  engine.start();
+
+  let endpoint: CentralEndpoint | null = null;
+  let demo: DemoMode | null = null;
+  let connectivity = new ConnectivityMonitor({
+    baseUrl: null,
+    intervalMs: config.connectivityIntervalMs,
+    onChange: () => {},
+  });
+
+  const reporter = new SyncStatusReporter(
+    store,
+    () => connectivity,
+    hub,
+    () => endpoint !== null,
+  );
+
+  /** (Re)reads where the central API is and points connectivity (and later sync) at it. */
+  async function connectCentral(): Promise<void> {
+    const configured = configuredEndpoint(config, await store.send('central:read', {}));
+    if (configured !== null && demo !== null) {
+      await demo.close();
+      demo = null;
+    }
+    if (configured === null && demo === null && config.demo === 'auto') {
+      demo = new DemoMode(() => engine.current(), DEFAULT_POLICY);
+      const local = await demo.start();
+      logger.info('demo.started', { baseUrl: local.baseUrl });
+      endpoint = { ...local, source: 'demo' };
+    } else if (configured !== null) {
+      endpoint = configured;
+    }
+    connectivity.stop();
+    connectivity = new ConnectivityMonitor({
+      baseUrl: endpoint?.baseUrl ?? null,
+      intervalMs: config.connectivityIntervalMs,
+      onChange: (network) => {
+        logger.info('network.changed', { ...network });
+        status.update({ network });
+        void reporter.refresh();
+      },
+    });
+    status.update({ network: connectivity.current(), demo: demo !== null });
+    connectivity.start();
+  }
+  await connectCentral();
+
+  const latency = new LatencyRecorder();
+  const verification = { store, engine, stationId, latency };
   const handlers: Handlers = {
     ...stationHandlers(status),
     ...frameHandlers(status, engine),
+    ...sessionHandlers(store),
+    ...verificationHandlers(verification, () => void reporter.refresh()),
+    ...resultHandlers(store, () => void reporter.refresh()),
+    ...syncHandlers(store, reporter),
+    ...settingsHandlers({
+      store,
+      engine,
+      stationId,
+      defaultPolicy: DEFAULT_POLICY,
+      latency,
+      demo: () => demo !== null,
+      onCentralChanged: () => void connectCentral(),
+    }),
+    ...demoHandlers({ store, engine, demo: () => demo, policy: DEFAULT_POLICY }),
   };
-  connectivity.start();
-  engine.start();
+
   return {
-    dispatch: createDispatcher(handlers, options.logger),
+    dispatch: createDispatcher(handlers, logger),
     hub,
     status,
     engine,
+    store,
+    stationId,
+    endpoint: () => endpoint,
+    demo: () => demo,
     close: async () => {
       connectivity.stop();
+      await demo?.close();
       await engine.close();
+      await store.close();
     },
   };
 }

@@ -1,13 +1,14 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
+import { i18n } from './i18n';
 import { connectToStation, MissingTokenError } from './bridge/connect';
 import { installBridge } from './bridge/bridge-holder';
 import './styles.css';
 
 try {
   installBridge(connectToStation());
-  createApp(App).use(createPinia()).mount('#app');
+  createApp(App).use(createPinia()).use(i18n).mount('#app');
 } catch (error) {
   const root = document.getElementById('app');
   if (root) {

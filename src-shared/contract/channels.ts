@@ -2,8 +2,29 @@
 // it cheaply. Channel names read `domain:verb`. contract.ts checks that it declares a schema
 // for exactly these names.
 
-export const METHOD_CHANNELS = ['station:status', 'frame:analyze'] as const;
-export const EVENT_CHANNELS = ['station:statusChanged'] as const;
+export const METHOD_CHANNELS = [
+  'station:status',
+  'frame:analyze',
+  'session:current',
+  'session:signIn',
+  'session:signOut',
+  'session:createFirstAdmin',
+  'submission:check',
+  'verify:capture',
+  'results:search',
+  'results:detail',
+  'results:override',
+  'results:exportCsv',
+  'sync:status',
+  'sync:runNow',
+  'settings:get',
+  'settings:update',
+  'engine:diagnostics',
+  'demo:status',
+  'demo:enroll',
+  'demo:revoke',
+] as const;
+export const EVENT_CHANNELS = ['station:statusChanged', 'sync:statusChanged'] as const;
 
 export type MethodChannel = (typeof METHOD_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

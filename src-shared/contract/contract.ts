@@ -3,8 +3,14 @@
 // and the preload are derived from it.
 import type { z } from 'zod';
 import type { EventChannel, MethodChannel } from './channels';
+import { demoMethods } from './demo';
 import { frameMethods } from './frame';
+import { resultMethods } from './results';
+import { sessionMethods } from './session';
+import { settingsMethods } from './settings';
 import { stationEvents, stationMethods } from './station';
+import { syncEvents, syncMethods } from './sync';
+import { verifyMethods } from './verify';
 
 export interface MethodSpec {
   request: z.ZodType;
@@ -14,10 +20,17 @@ export interface MethodSpec {
 export const methods = {
   ...stationMethods,
   ...frameMethods,
+  ...sessionMethods,
+  ...verifyMethods,
+  ...resultMethods,
+  ...syncMethods,
+  ...settingsMethods,
+  ...demoMethods,
 } satisfies Record<MethodChannel, MethodSpec>;
 
 export const events = {
   ...stationEvents,
+  ...syncEvents,
 } satisfies Record<EventChannel, z.ZodType>;
 
 // Both directions: a schema for a channel missing from channels.ts fails here too.

@@ -15,6 +15,11 @@ export const StationStatusSchema = z.object({
     checkedAt: z.string().nullable(),
   }),
   framesAnalyzed: z.number().int().nonnegative(),
+  stationId: z.string().nullable(),
+  /** Demo mode: a local simulator stands in for the central API; data is marked DEMO. */
+  demo: z.boolean(),
+  /** Things the operator must know (plaintext key store, read-only safe mode), in plain words. */
+  warnings: z.array(z.string()),
 });
 
 export type StationStatus = z.infer<typeof StationStatusSchema>;

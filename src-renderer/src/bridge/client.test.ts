@@ -28,6 +28,9 @@ const status = {
   engine: 'ready',
   network: { online: true, reason: null, checkedAt: '2026-01-01T00:00:00.000Z' },
   framesAnalyzed: 3,
+  stationId: 'station-1',
+  demo: false,
+  warnings: [],
 };
 
 describe('typed station client', () => {

@@ -1,21 +1,41 @@
-// The live camera: opens it, grabs a frame as JPEG bytes, and asks main what it received.
+// The live camera: opens it, runs the preview loop (frames to main for face boxes and guidance,
+// about 10 per second), and grabs the capture for verification.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { AnalyzeFrameResponse } from '../../../src-shared/contract/frame';
 import { useBridge } from '../bridge/bridge-holder';
+import { canvasToJpeg, drawFrame, meanLuma } from '../camera/frame-grab';
+import { readQrCode } from '../camera/qr-reader';
+import { messageOf } from './errors';
 
 export type CameraState = 'idle' | 'starting' | 'live' | 'denied' | 'unavailable';
 
-const JPEG_QUALITY = 0.9;
+/** Below this mean brightness the detector and the comparison both suffer. */
+const TOO_DARK_LUMA = 45;
+const PREVIEW_INTERVAL_MS = 100;
+/** Preview frames are small: the detector needs no more, and they cross the bridge cheaply. */
+const PREVIEW_WIDTH = 320;
+const PREVIEW_QUALITY = 0.7;
+const MAX_IN_FLIGHT = 2;
+const CAPTURE_QUALITY = 0.92;
 
 export const useCameraStore = defineStore('camera', () => {
   const state = ref<CameraState>('idle');
   const stream = shallowRef<MediaStream | null>(null);
-  const lastReport = ref<AnalyzeFrameResponse | null>(null);
+  const preview = ref<AnalyzeFrameResponse | null>(null);
+  const tooDark = ref(false);
+  const previewFps = ref(0);
   const lastError = ref<string | null>(null);
-  const busy = ref(false);
+  let loop: ReturnType<typeof setInterval> | null = null;
+  let frames: number[] = [];
 
+  let users = 0;
+  let previewVideo: HTMLVideoElement | null = null;
+  let inFlight = 0;
+
+  /** Several screens show the camera; the stream stays open while any of them does. */
   async function start(): Promise<void> {
+    users += 1;
     if (state.value === 'live' || state.value === 'starting') return;
     state.value = 'starting';
     try {
@@ -29,44 +49,88 @@ export const useCameraStore = defineStore('camera', () => {
         cause instanceof DOMException && cause.name === 'NotAllowedError'
           ? 'denied'
           : 'unavailable';
-      lastError.value = cause instanceof Error ? cause.message : String(cause);
+      lastError.value = messageOf(cause);
     }
   }
 
-  function stop(): void {
+  function stop(video?: HTMLVideoElement): void {
+    if (video !== undefined && video === previewVideo) stopPreview();
+    users = Math.max(0, users - 1);
+    if (users > 0) return;
+    stopPreview();
     for (const track of stream.value?.getTracks() ?? []) track.stop();
     stream.value = null;
     state.value = 'idle';
   }
 
-  /** Sends one frame to main; the bytes cross as binary, never base64. */
-  async function captureFrom(video: HTMLVideoElement): Promise<void> {
-    if (busy.value || video.videoWidth === 0) return;
-    busy.value = true;
+  /**
+   * Every PREVIEW_INTERVAL_MS a small frame goes to main for face boxes and guidance, with at most
+   * MAX_IN_FLIGHT waiting (one per engine worker): a slow answer drops frames, never piles them up.
+   */
+  function startPreview(video: HTMLVideoElement, onQr?: (text: string) => void): void {
+    stopPreview();
+    previewVideo = video;
+    loop = setInterval(() => {
+      if (inFlight >= MAX_IN_FLIGHT || video.videoWidth === 0) return;
+      inFlight += 1;
+      void analyzeOnce(video, onQr).finally(() => {
+        inFlight -= 1;
+      });
+    }, PREVIEW_INTERVAL_MS);
+  }
+
+  async function analyzeOnce(
+    video: HTMLVideoElement,
+    onQr?: (text: string) => void,
+  ): Promise<void> {
     try {
-      const image = await grabJpeg(video);
-      lastReport.value = await useBridge().client.frame.analyze({ image, mime: 'image/jpeg' });
+      const canvas = drawFrame(video, PREVIEW_WIDTH);
+      tooDark.value = meanLuma(canvas) < TOO_DARK_LUMA;
+      if (onQr) {
+        const text = readQrCode(canvas);
+        if (text !== null) onQr(text);
+      }
+      const answer = await useBridge().client.frame.analyze({
+        image: await canvasToJpeg(canvas, PREVIEW_QUALITY),
+        mime: 'image/jpeg',
+      });
+      if (previewVideo === video) {
+        preview.value = answer;
+        countFrame();
+      }
       lastError.value = null;
     } catch (cause) {
-      lastError.value = cause instanceof Error ? cause.message : String(cause);
-    } finally {
-      busy.value = false;
+      lastError.value = messageOf(cause);
     }
   }
 
-  return { state, stream, lastReport, lastError, busy, start, stop, captureFrom };
-});
+  function stopPreview(): void {
+    if (loop !== null) clearInterval(loop);
+    loop = null;
+    previewVideo = null;
+  }
 
-async function grabJpeg(video: HTMLVideoElement): Promise<Uint8Array<ArrayBuffer>> {
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  const context = canvas.getContext('2d');
-  if (context === null) throw new Error('Canvas 2D is not available');
-  context.drawImage(video, 0, 0);
-  const blob = await new Promise<Blob | null>((resolve) =>
-    canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY),
-  );
-  if (blob === null) throw new Error('The frame could not be encoded');
-  return new Uint8Array(await blob.arrayBuffer());
-}
+  function countFrame(): void {
+    const now = performance.now();
+    frames = [...frames.filter((at) => now - at < 2000), now];
+    previewFps.value = frames.length / 2;
+  }
+
+  async function grab(video: HTMLVideoElement): Promise<Uint8Array<ArrayBuffer>> {
+    return canvasToJpeg(drawFrame(video), CAPTURE_QUALITY);
+  }
+
+  return {
+    state,
+    stream,
+    preview,
+    tooDark,
+    previewFps,
+    lastError,
+    start,
+    stop,
+    startPreview,
+    stopPreview,
+    grab,
+  };
+});

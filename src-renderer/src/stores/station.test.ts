@@ -11,6 +11,9 @@ const status: StationStatus = {
   engine: 'loading',
   network: { online: false, reason: 'No central API is configured', checkedAt: null },
   framesAnalyzed: 0,
+  stationId: 'station-1',
+  demo: false,
+  warnings: [],
 };
 
 function bridgeWith(statusAnswer: () => Promise<StationStatus>) {

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../../src-main/bridge/dispatcher';
-import type { Handlers } from '../../../src-main/bridge/handlers';
+import { newConnection, type Handlers } from '../../../src-main/bridge/handlers';
 import { silentLogger } from '../../../src-main/host/logger';
 import { BridgeError } from '../../../src-shared/contract/envelope';
+import { METHOD_CHANNELS } from '../../../src-shared/contract/channels';
 import type { StationStatus } from '../../../src-shared/contract/station';
 
 const status: StationStatus = {
@@ -12,10 +13,21 @@ const status: StationStatus = {
   engine: 'absent',
   network: { online: false, reason: 'x', checkedAt: null },
   framesAnalyzed: 0,
+  stationId: 'station-1',
+  demo: false,
+  warnings: [],
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  // Channels these tests do not call fail loudly if the dispatcher ever routed to them.
+  const unused = Object.fromEntries(
+    METHOD_CHANNELS.map((channel) => [
+      channel,
+      async () => Promise.reject(new Error(`unexpected ${channel}`)),
+    ]),
+  ) as unknown as Handlers;
   return {
+    ...unused,
     'station:status': vi.fn(async () => status),
     'frame:analyze': vi.fn(async () => ({
       bytes: 1,
@@ -30,7 +42,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   };
 }
 
-const context = { transport: 'test' as const };
+const context = { transport: 'test' as const, connection: newConnection() };
 
 describe('dispatcher', () => {
   it('runs the handler for a valid request and wraps its answer', async () => {

@@ -1,0 +1,35 @@
+// Which central API this station talks to: the environment's FACEAUTH_CENTRAL_URL (keys from
+// FACEAUTH_FACEAUTH_KEY / FACEAUTH_IDCHECK_KEY), else what an admin stored in settings, else
+// nothing — and then, unless switched off, demo mode's local simulator.
+import type { StationConfig } from './config';
+import type { CentralConfig } from '../store/services/central-config';
+
+export interface CentralEndpoint {
+  baseUrl: string;
+  faceAuthKey: string | null;
+  idCheckKey: string | null;
+  source: 'environment' | 'settings' | 'demo';
+}
+
+export function configuredEndpoint(
+  config: StationConfig,
+  stored: CentralConfig,
+): CentralEndpoint | null {
+  if (config.centralBaseUrl !== null) {
+    return {
+      baseUrl: config.centralBaseUrl,
+      faceAuthKey: config.faceAuthKey,
+      idCheckKey: config.idCheckKey,
+      source: 'environment',
+    };
+  }
+  if (stored.baseUrl !== null) {
+    return {
+      baseUrl: stored.baseUrl,
+      faceAuthKey: stored.faceAuthKey,
+      idCheckKey: stored.idCheckKey,
+      source: 'settings',
+    };
+  }
+  return null;
+}

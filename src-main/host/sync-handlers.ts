@@ -1,0 +1,20 @@
+import type { HandlerSlice } from '../bridge/handlers';
+import { requireOperator } from '../access/require-operator';
+import type { StoreClient } from '../store/client';
+import type { SyncStatusReporter } from './sync-status-reporter';
+
+export function syncHandlers(
+  store: StoreClient,
+  reporter: SyncStatusReporter,
+): HandlerSlice<'sync:status' | 'sync:runNow'> {
+  return {
+    'sync:status': async (_request, { connection }) => {
+      await requireOperator(store, connection);
+      return reporter.current();
+    },
+    'sync:runNow': async (_request, { connection }) => {
+      await requireOperator(store, connection);
+      return reporter.runNow();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// Settings for admins (and the language for everyone who is signed in). API keys go in, never
+// come back out: the view shows whether one is set and its last four characters.
+import type { SettingsView } from '../../src-shared/contract/settings';
+import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
+import type { HandlerSlice } from '../bridge/handlers';
+import { requireOperator } from '../access/require-operator';
+import { callStore } from '../host/store-calls';
+import type { EngineRuntime } from '../host/engine-runtime';
+import type { StoreClient } from '../store/client';
+import type { LatencyRecorder } from '../verification/latency-recorder';
+
+export interface SettingsDeps {
+  store: StoreClient;
+  engine: EngineRuntime;
+  stationId: string;
+  defaultPolicy: ProjectPolicy;
+  latency: LatencyRecorder;
+  /** Demo mode: the central API is the station's own simulator. */
+  demo: () => boolean;
+  /** Called after the central API settings changed, so sync can reconnect. */
+  onCentralChanged: () => void;
+}
+
+function mask(secret: string | null) {
+  return { set: secret !== null, lastFour: secret === null ? null : secret.slice(-4) };
+}
+
+async function readView(deps: SettingsDeps): Promise<SettingsView> {
+  const [central, stationName, language, retention] = await Promise.all([
+    callStore(deps.store, 'central:read', {}),
+    callStore(deps.store, 'settings:get', { key: 'stationName' }),
+    callStore(deps.store, 'settings:get', { key: 'language' }),
+    callStore(deps.store, 'settings:get', { key: 'retention' }),
+  ]);
+  return {
+    stationId: deps.stationId,
+    stationName: stationName as string,
+    language: language as SettingsView['language'],
+    central: {
+      baseUrl: central.baseUrl,
+      faceAuthKey: mask(central.faceAuthKey),
+      idCheckKey: mask(central.idCheckKey),
+      demo: deps.demo(),
+    },
+    policy: deps.defaultPolicy,
+    retention: retention as SettingsView['retention'],
+  };
+}
+
+export function settingsHandlers(
+  deps: SettingsDeps,
+): HandlerSlice<'settings:get' | 'settings:update' | 'engine:diagnostics'> {
+  return {
+    'settings:get': async (_request, { connection }) => {
+      await requireOperator(deps.store, connection);
+      return readView(deps);
+    },
+    'settings:update': async (update, { connection }) => {
+      const languageOnly = Object.keys(update).every((key) => key === 'language');
+      // Anyone signed in may switch the language; everything else is the admin's.
+      const { token } = await requireOperator(
+        deps.store,
+        connection,
+        languageOnly ? 'operator' : 'admin',
+      );
+      const write = (key: 'stationName' | 'language' | 'retention', value: unknown) =>
+        callStore(deps.store, 'settings:set', { sessionToken: token, key, value });
+      if (update.stationName !== undefined) await write('stationName', update.stationName);
+      if (update.retention !== undefined) await write('retention', update.retention);
+      if (update.language !== undefined) {
+        // The language is a per-desk preference and needs no admin: written with the store's
+        // own admin check bypassed only for this key (see settings:setLanguage).
+        await callStore(deps.store, 'settings:setLanguage', {
+          sessionToken: token,
+          language: update.language,
+        });
+      }
+      const central = {
+        ...(update.centralBaseUrl === undefined ? {} : { baseUrl: update.centralBaseUrl }),
+        ...(update.faceAuthKey === undefined ? {} : { faceAuthKey: update.faceAuthKey }),
+        ...(update.idCheckKey === undefined ? {} : { idCheckKey: update.idCheckKey }),
+      };
+      if (Object.keys(central).length > 0) {
+        await callStore(deps.store, 'central:write', { sessionToken: token, update: central });
+        deps.onCentralChanged();
+      }
+      return readView(deps);
+    },
+    'engine:diagnostics': async (_request, { connection }) => {
+      await requireOperator(deps.store, connection);
+      const engine = deps.engine.current();
+      const diagnostics = engine?.diagnostics();
+      return {
+        state: engine ? 'ready' : deps.engine.state(),
+        backend: diagnostics?.backend ?? null,
+        refused: diagnostics?.refused.map(({ backend, reason }) => ({ backend, reason })) ?? [],
+        forced: diagnostics?.forced ?? false,
+        modelLoadMs: diagnostics?.modelLoadMs ?? null,
+        workers: diagnostics?.workers ?? 0,
+        completed: diagnostics?.completed ?? 0,
+        latency: deps.latency.summary(),
+      };
+    },
+  };
+}

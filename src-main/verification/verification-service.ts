@@ -1,0 +1,91 @@
+// The desk's decision, made on the machine: check the cached submission, compare the captured
+// face with its reference templates, record the result (with its outbox item) and answer in
+// FaceAuth's exact shape. The engine's worker pool does the image work; this only orchestrates.
+import type { SubmissionCheck, VerifyOutcome } from '../../src-shared/contract/verify';
+import {
+  faceAuthError,
+  isFaceAuthError,
+  type FaceAuthError,
+} from '../../src-shared/faceauth/result';
+import { withEngine, type EngineRuntime } from '../host/engine-runtime';
+import { callStore } from '../host/store-calls';
+import type { StoreClient } from '../store/client';
+import { submissionGate } from '../store/services/submissions';
+import { TEMPLATE_MODEL } from '../engine';
+import { isDemoSubmissionId } from '../demo/demo-ids';
+import { decodeReferenceTemplates } from './reference-templates';
+import { policyVersion } from './policy-version';
+import type { LatencyRecorder } from './latency-recorder';
+
+export interface VerificationDeps {
+  store: StoreClient;
+  engine: EngineRuntime;
+  stationId: string;
+  latency: LatencyRecorder;
+}
+
+export async function checkSubmission(
+  deps: VerificationDeps,
+  submissionId: string,
+): Promise<SubmissionCheck> {
+  const lookup = await callStore(deps.store, 'submissions:lookup', { submissionId });
+  const error = submissionGate(lookup);
+  return {
+    submissionId,
+    status: lookup.found ? lookup.status : null,
+    error,
+    policy: lookup.found ? lookup.policy : null,
+    thumbnail: lookup.found && lookup.thumbnail ? new Uint8Array(lookup.thumbnail) : null,
+    demo: isDemoSubmissionId(submissionId),
+  };
+}
+
+export async function verifyCapture(
+  deps: VerificationDeps,
+  request: { submissionId: string; image: Uint8Array },
+  operatorId: string,
+): Promise<VerifyOutcome> {
+  const started = performance.now();
+  const finish = (
+    outcome: VerifyOutcome['outcome'],
+    authenticationId: string | null,
+  ): VerifyOutcome => {
+    const latencyMs = performance.now() - started;
+    deps.latency.record(latencyMs);
+    return { outcome, authenticationId, latencyMs };
+  };
+  const recordError = async (error: FaceAuthError) => {
+    await callStore(deps.store, 'results:recordError', {
+      submissionId: request.submissionId,
+      error,
+      operatorId,
+    });
+    return finish(error, null);
+  };
+
+  const lookup = await callStore(deps.store, 'submissions:lookup', {
+    submissionId: request.submissionId,
+  });
+  const gate = submissionGate(lookup);
+  if (gate !== null || !lookup.found || lookup.templates === null)
+    return recordError(gate ?? faceAuthError('Invalid_submissionId'));
+  const templates = decodeReferenceTemplates(lookup.templates);
+  // Templates of another model cannot be compared; the cache must re-enroll this submission.
+  if (templates === null) return recordError(faceAuthError('data_processing_error'));
+
+  const outcome = await withEngine(deps.engine, (engine) =>
+    engine.verify({ faceImage: request.image, templates, policy: lookup.policy }),
+  );
+  if (isFaceAuthError(outcome)) return recordError(outcome);
+  await callStore(deps.store, 'results:record', {
+    submissionId: request.submissionId,
+    result: outcome,
+    // cf1 = station id, cf2 = local authentication id, as sync sends them to the central API.
+    requestFields: { cf1: deps.stationId, cf2: outcome.authentication_id },
+    modelVersion: TEMPLATE_MODEL,
+    policyVersion: policyVersion(lookup.policy),
+    operatorId,
+    capturedImage: request.image,
+  });
+  return finish(outcome, outcome.authentication_id);
+}

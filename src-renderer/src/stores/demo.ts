@@ -1,0 +1,37 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DemoStatus } from '../../../src-shared/contract/demo';
+import { useBridge } from '../bridge/bridge-holder';
+import { messageOf } from './errors';
+
+export const useDemoStore = defineStore('demo', () => {
+  const status = ref<DemoStatus | null>(null);
+  const lastEnrolled = ref<string | null>(null);
+  const error = ref<string | null>(null);
+
+  async function load(): Promise<void> {
+    status.value = await useBridge().client.demo.status({});
+  }
+
+  async function enroll(displayName: string, image: Uint8Array<ArrayBuffer>): Promise<void> {
+    error.value = null;
+    try {
+      lastEnrolled.value = (
+        await useBridge().client.demo.enroll({ displayName, image, mime: 'image/jpeg' })
+      ).submissionId;
+      await load();
+    } catch (cause) {
+      error.value = messageOf(cause);
+    }
+  }
+
+  async function revoke(submissionId: string): Promise<void> {
+    try {
+      status.value = await useBridge().client.demo.revoke({ submissionId });
+    } catch (cause) {
+      error.value = messageOf(cause);
+    }
+  }
+
+  return { status, lastEnrolled, error, load, enroll, revoke };
+});

@@ -1,0 +1,52 @@
+// Operator sessions. The session token never reaches the renderer: main keeps it per bridge
+// connection, so a page only ever learns who is signed in and until when.
+import { z } from 'zod';
+
+export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
+
+export const OperatorViewSchema = z.object({
+  operatorId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(OPERATOR_ROLES),
+});
+
+export const SessionViewSchema = z.object({
+  operator: OperatorViewSchema,
+  expiresAt: z.string(),
+});
+
+const UsernameSchema = z.string().trim().min(1).max(64);
+const PasswordSchema = z.string().min(1).max(256);
+
+/** Another person's credentials, typed at the desk for one action (a supervisor's approval). */
+export const CredentialsSchema = z
+  .object({ username: UsernameSchema, password: PasswordSchema })
+  .strict();
+
+export const SessionStateSchema = z.object({
+  session: SessionViewSchema.nullable(),
+  /** True on a fresh station: the first admin account must be created before anything else. */
+  needsFirstAdmin: z.boolean(),
+});
+
+export type OperatorView = z.infer<typeof OperatorViewSchema>;
+export type SessionView = z.infer<typeof SessionViewSchema>;
+export type SessionState = z.infer<typeof SessionStateSchema>;
+export type OperatorRoleName = (typeof OPERATOR_ROLES)[number];
+
+export const sessionMethods = {
+  'session:current': { request: z.object({}).strict(), response: SessionStateSchema },
+  'session:signIn': { request: CredentialsSchema, response: SessionViewSchema },
+  'session:signOut': { request: z.object({}).strict(), response: z.object({}) },
+  'session:createFirstAdmin': {
+    request: z
+      .object({
+        username: UsernameSchema,
+        displayName: z.string().trim().min(1).max(100),
+        password: PasswordSchema,
+      })
+      .strict(),
+    response: SessionViewSchema,
+  },
+};
