@@ -21,7 +21,15 @@ beforeAll(async () => {
     rendererDir,
     port: 0,
     version: '9.9.9',
-    config: { centralBaseUrl: null, dataDir: rendererDir, connectivityIntervalMs: 60_000 },
+    config: {
+      centralBaseUrl: null,
+      dataDir: mkdtempSync(join(tmpdir(), 'station-data-')),
+      connectivityIntervalMs: 60_000,
+      faceAuthKey: null,
+      idCheckKey: null,
+      stationId: 'station-test',
+      demo: 'off',
+    },
     logger: silentLogger,
     engine: 'off',
   });

@@ -16,6 +16,14 @@ export function writeLanguage(ctx: StoreContext, sessionToken: string, language:
   const now = ctx.clock();
   inTransaction(db, () => {
     putSetting(db, 'language', parsed.data, now);
-    appendAuditEntry(db, { kind: 'settings', actor: operator.operator.username, payload: { key: 'language', after: parsed.data } }, now);
+    appendAuditEntry(
+      db,
+      {
+        kind: 'settings',
+        actor: operator.operator.username,
+        payload: { key: 'language', after: parsed.data },
+      },
+      now,
+    );
   });
 }
