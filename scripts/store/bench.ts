@@ -8,6 +8,7 @@
 // Prints {"rows","lookup_p50_ms","lookup_p99_ms","ingest_per_s"} (with --json, only that line).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openStore } from '../../src-main/store/client';
 import type { SubmissionInput } from '../../src-main/store/services/submissions';
@@ -138,6 +139,8 @@ else
       db_mb: Math.round(statSync(dbPath).size / 1e5) / 10,
       reopen_with_integrity_check_ms: Math.round(reopenMs),
       integrity_check_ms: integrityMs,
+      // The figures depend on what else runs on the machine; report it with them.
+      load_average_1m: Math.round(loadavg()[0] ?? 0),
     }),
   );
 process.exitCode = misses === 0 ? 0 : 1;

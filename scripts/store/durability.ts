@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
         resultsInDb,
         auditEntries: audit.entries,
         seconds: Math.round((performance.now() - started) / 100) / 10,
+        load_average_1m: Math.round(loadavg()[0] ?? 0),
       }),
     );
   }
