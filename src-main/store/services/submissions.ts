@@ -47,7 +47,11 @@ export type SubmissionLookup =
 
 export const VERIFIABLE_STATUS = 'approved';
 
-function checkInput(item: SubmissionInput): ProjectPolicy {
+/**
+ * Validates one item and returns its policy as canonical JSON (zod returns keys in schema order).
+ * A batch repeats a few policies many times, so each distinct raw policy is parsed once.
+ */
+function checkInput(item: SubmissionInput, parsedPolicies: Map<string, string>): string {
   if (
     typeof item.submissionId !== 'string' ||
     item.submissionId.length === 0 ||
@@ -58,9 +62,14 @@ function checkInput(item: SubmissionInput): ProjectPolicy {
   if (typeof item.status !== 'string' || item.status.length === 0) {
     throw new StoreError('invalid_input', `status missing for ${item.submissionId}`);
   }
+  const raw = JSON.stringify(item.policy ?? null);
+  const known = parsedPolicies.get(raw);
+  if (known !== undefined) return known;
   const policy = ProjectPolicySchema.safeParse(item.policy);
   if (!policy.success) throw new StoreError('invalid_input', `bad policy for ${item.submissionId}`);
-  return policy.data;
+  const canonical = JSON.stringify(policy.data);
+  parsedPolicies.set(raw, canonical);
+  return canonical;
 }
 
 export function upsertSubmissions(
@@ -68,14 +77,14 @@ export function upsertSubmissions(
   items: readonly SubmissionInput[],
 ): { written: number; purged: number } {
   const db = requireWritable(ctx);
-  const policies = items.map(checkInput);
+  const parsedPolicies = new Map<string, string>();
+  const policies = items.map((item) => checkInput(item, parsedPolicies));
   const now = ctx.clock();
   return inTransaction(db, () => {
     const policyIds = new Map<string, number>();
     const purgedIds: string[] = [];
     items.forEach((item, index) => {
-      // Zod returns keys in schema order, so JSON.stringify of the parsed policy is canonical.
-      const policyJson = JSON.stringify(policies[index]);
+      const policyJson = policies[index] as string;
       let policyId = policyIds.get(policyJson);
       if (policyId === undefined) {
         policyId = ensurePolicy(db, policyJson);

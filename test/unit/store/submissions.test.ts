@@ -113,4 +113,21 @@ describe('submissions cache', () => {
     const a = lookupSubmission(store.ctx, 'a');
     expect(a.found && a.lastSeenAt).toBe(100);
   });
+
+  it('rejects the whole batch when any item has an invalid policy', () => {
+    store = openTestStore();
+    const good = {
+      submissionId: 'ok',
+      status: 'approved',
+      policy: POLICY_85,
+      templates: { modelVersion: 'm', data: new Uint8Array(8) },
+    };
+    const bad = {
+      ...good,
+      submissionId: 'bad',
+      policy: { ...POLICY_85, faceSimilarity_threshold: 150 },
+    };
+    expect(() => upsertSubmissions(store!.ctx, [good, good, bad])).toThrow(/bad policy for bad/);
+    expect(lookupSubmission(store.ctx, 'ok').found).toBe(false);
+  });
 });
