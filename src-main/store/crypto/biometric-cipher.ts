@@ -45,8 +45,18 @@ export function createBiometricCipher(dataKey: Uint8Array): BiometricCipher {
       const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(context, 'utf8'));
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([Buffer.of(FORMAT_VERSION), iv, cipher.getAuthTag(), body]);
+      // One allocation for version | iv | tag | ciphertext (GCM ciphertext has the plaintext's length).
+      const header = 1 + IV_BYTES + TAG_BYTES;
+      const out = Buffer.allocUnsafe(header + plain.byteLength);
+      out[0] = FORMAT_VERSION;
+      iv.copy(out, 1);
+      const body = cipher.update(plain);
+      const tail = cipher.final();
+      if (body.length + tail.length !== plain.byteLength) throw new Error('GCM length mismatch');
+      body.copy(out, header);
+      tail.copy(out, header + body.length);
+      cipher.getAuthTag().copy(out, 1 + IV_BYTES);
+      return out;
     },
     decrypt(sealed, context) {
       const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
