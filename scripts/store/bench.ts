@@ -5,12 +5,18 @@
 // Ingest goes in batches of --batch rows (default 20,000), one transaction each: with ids in
 // random order every commit rewrites the index pages it touched, so fewer, larger commits are
 // how the sync module should fill the cache (5,000-row batches measured about 35% slower).
-// Prints {"rows","lookup_p50_ms","lookup_p99_ms","ingest_per_s"} (with --json, only that line).
+// Prints {"rows","lookup_p50_ms","lookup_p99_ms","ingest_per_s"} (with --json, only that line;
+// without it, also in-process lookups without the worker hop, integrity-check time, load).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_OPERATOR_POLICY } from '../../src-main/operators/policy';
 import { openStore } from '../../src-main/store/client';
+import type { StoreContext } from '../../src-main/store/context';
+import { createBiometricCipher } from '../../src-main/store/crypto/biometric-cipher';
+import { openDatabase } from '../../src-main/store/db/open-database';
+import { lookupSubmission } from '../../src-main/store/services/submissions';
 import type { SubmissionInput } from '../../src-main/store/services/submissions';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 
@@ -80,7 +86,14 @@ const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const dbPath = join(dir, 'bench.db');
-const store = await openStore({ dbPath, dataKey: randomBytes(32), stationId: 'bench', workerPath });
+const dataKey = randomBytes(32);
+const store = await openStore({
+  dbPath,
+  dataKey,
+  stationId: 'bench',
+  workerPath,
+  retentionIntervalMs: 0,
+});
 
 // Two batches in flight: main builds and clones the next while the worker writes this one.
 const ingestStart = performance.now();
@@ -110,6 +123,30 @@ for (let i = 0; i < lookups; i += 1) {
 latencies.sort((a, b) => a - b);
 await store.close();
 
+/** The same lookups without the worker hop: separates the store's own cost from scheduling. */
+function directLookupLatencies(count: number): number[] {
+  const opened = openDatabase({ path: dbPath, integrityCheck: 'off' });
+  const ctx: StoreContext = {
+    read: opened.db,
+    writable: null,
+    safeModeMessage: null,
+    cipher: createBiometricCipher(dataKey),
+    clock: Date.now,
+    stationId: 'bench',
+    operatorPolicy: DEFAULT_OPERATOR_POLICY,
+  };
+  const out: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const id = idOf(Math.floor(Math.random() * rows));
+    const t = performance.now();
+    lookupSubmission(ctx, id);
+    out.push(performance.now() - t);
+  }
+  opened.db.close();
+  return out.sort((a, b) => a - b);
+}
+const direct = json ? [] : directLookupLatencies(lookups);
+
 const reopenStart = performance.now();
 const reopened = await openStore({
   dbPath,
@@ -135,6 +172,8 @@ else
       batch: batchSize,
       lookups,
       lookup_max_ms: round3(latencies.at(-1) ?? NaN),
+      direct_lookup_p50_ms: round3(percentile(direct, 50)),
+      direct_lookup_p99_ms: round3(percentile(direct, 99)),
       misses,
       db_mb: Math.round(statSync(dbPath).size / 1e5) / 10,
       reopen_with_integrity_check_ms: Math.round(reopenMs),
