@@ -21,6 +21,8 @@ export interface EventsReport {
   parked: number;
   /** The endpoint did not answer: batches stay pending and are resent later. */
   failed: boolean;
+  /** Claimed items this call neither batched nor rescheduled: the caller reschedules them. */
+  untouched: OutboxItem[];
   pause: Pause | null;
 }
 
@@ -78,13 +80,19 @@ export async function pushEvents(
     parked: 0,
     failed: false,
     pause: null,
+    untouched: [],
   };
   // Earlier batches first, byte for byte as first sent.
   const pending = await ctx.store.send('sync:eventBatches', {});
-  for (const batch of pending) {
-    if (!(await sendBatch(ctx, batch, report))) return report;
-  }
   const inPending = new Set(pending.flatMap((b) => b.outboxIds));
+  const handled = new Set<number>();
+  const finish = () => {
+    report.untouched = items.filter((i) => !inPending.has(i.outboxId) && !handled.has(i.outboxId));
+    return report;
+  };
+  for (const batch of pending) {
+    if (!(await sendBatch(ctx, batch, report))) return finish();
+  }
   const overrides: { event: unknown; outboxId: number }[] = [];
   const auditIds: number[] = [];
   let head: AuditPayload | null = null;
@@ -97,6 +105,7 @@ export async function pushEvents(
     } else if (item.kind === 'override') {
       const event = await overrideEvent(ctx, item, report);
       if (event !== null) overrides.push({ event, outboxId: item.outboxId });
+      else handled.add(item.outboxId);
     }
   }
   const batches: { events: unknown[]; outboxIds: number[] }[] = [];
@@ -118,9 +127,10 @@ export async function pushEvents(
       createdAt: ctx.clock(),
     };
     await ctx.store.send('sync:eventBatchCreate', batch);
-    if (!(await sendBatch(ctx, batch, report))) return report;
+    outboxIds.forEach((id) => handled.add(id));
+    if (!(await sendBatch(ctx, batch, report))) return finish();
   }
-  return report;
+  return finish();
 }
 
 /** The event for an override, or null (and the item re-scheduled) while its result is undelivered. */

@@ -34,7 +34,7 @@ export const SYNC_DEFAULTS = {
   idleMs: 5_000,
   pullEveryMs: 10 * 60_000,
   connectivityIntervalMs: 15_000,
-  push: { batchSize: 200, leaseMs: 120_000, concurrency: 8, reconcile: true, graceMs: 30_000 },
+  push: { batchSize: 200, leaseMs: 60_000, concurrency: 8, reconcile: true, graceMs: 30_000 },
   pull: {
     windowDays: 31,
     pageSize: 500,

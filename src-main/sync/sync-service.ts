@@ -4,6 +4,7 @@
 // nothing due it sleeps `idleMs` or until nudge(). Everything it needs to resume lives in the
 // store, so a crash at any point loses nothing (see docs/sync.md).
 import { EventEmitter } from 'node:events';
+import type { OutboxItem } from '../store/queries/outbox';
 import { ArgosClient } from './argos-client';
 import { DEFAULT_BACKOFF, retryDelay } from './backoff';
 import { ConnectivityMonitor } from './connectivity';
@@ -259,6 +260,37 @@ export class SyncService extends EventEmitter<SyncEvents> {
     }
   }
 
+  /** Overrides and audit entries; while the endpoint backs off they wait, not hold a lease. */
+  private async pushEventItems(
+    ctx: SyncContext,
+    items: OutboxItem[],
+    report: SyncRunReport,
+  ): Promise<void> {
+    let untouched = items;
+    if (this.clock() >= this.eventsRetryAt) {
+      const events = await pushEvents(ctx, items);
+      report.eventsSent += events.eventsSent;
+      report.parked += events.parked;
+      untouched = events.untouched;
+      if (events.failed) {
+        report.failed += 1;
+        const asked = events.pause === null ? null : events.pause.until - this.clock();
+        this.eventsRetryAt =
+          this.clock() + retryDelay(this.eventsFailures++, ctx.backoff, asked, ctx.random);
+        if (events.pause !== null) this.pause = events.pause;
+      } else {
+        this.eventsFailures = 0;
+      }
+    }
+    for (const item of untouched) {
+      await ctx.store.send('outbox:fail', {
+        outboxId: item.outboxId,
+        error: 'station-events endpoint backing off',
+        nextAttemptAt: Math.max(this.eventsRetryAt, this.clock() + 1),
+      });
+    }
+  }
+
   private laneBackoff(kind: 'push' | 'pull'): number {
     const ctx = this.ctx;
     if (ctx === null) return 0;
@@ -342,25 +374,7 @@ export class SyncService extends EventEmitter<SyncEvents> {
       report.failed += pushed.failed + pushed.deferred;
       if (pushed.disagreements > 0) this.emit('disagreement', { count: pushed.disagreements });
       if (pushed.pause !== null) this.pause = pushed.pause;
-      if (others.length > 0 && this.clock() >= this.eventsRetryAt) {
-        const events = await pushEvents(ctx, others);
-        report.eventsSent += events.eventsSent;
-        report.parked += events.parked;
-        if (events.failed) {
-          report.failed += 1;
-          this.eventsRetryAt =
-            this.clock() +
-            retryDelay(
-              this.eventsFailures++,
-              ctx.backoff,
-              events.pause === null ? null : events.pause.until - this.clock(),
-              ctx.random,
-            );
-          if (events.pause !== null) this.pause = events.pause;
-        } else {
-          this.eventsFailures = 0;
-        }
-      }
+      if (others.length > 0) await this.pushEventItems(ctx, others, report);
       if (pushed.delivered > 0) this.pushFailures = 0;
     }
     report.clean = report.failed === 0 && report.parked === 0;
