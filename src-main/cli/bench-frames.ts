@@ -8,7 +8,8 @@ import { readLabels } from './labels-csv';
 export async function toBenchFrame(file: string): Promise<Uint8Array> {
   const jpeg = await sharp(file)
     .rotate()
-    .resize(640, 480, { fit: 'cover', position: 'attention' })
+    // Letterboxed like a station camera frame: the whole photo, the person at some distance.
+    .resize(640, 480, { fit: 'contain', background: '#7f7f7f' })
     .jpeg({ quality: 90 })
     .toBuffer();
   return new Uint8Array(jpeg);

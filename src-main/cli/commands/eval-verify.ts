@@ -1,7 +1,8 @@
 // faceauth-station eval verify --data DIR --json [--workers N] [--write-calibration FILE]
 // Enrolls every image of DIR/labels.csv (path, identity), scores ALL genuine and impostor pairs
 // and prints the report of issue 3. --write-calibration refits the score calibration's knots on
-// this run's impostor distances (how src-main/engine/calibration/score-calibration.json is made).
+// this run's impostor distances (how src-main/engine/calibration/score-calibration.json is made);
+// --score-table adds FMR and FNMR at round thresholds (the table in docs/engine.md).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,12 @@ import {
 } from '../../engine';
 import { fitCalibration } from '../../engine/evaluation/fit-calibration';
 import { pairDistances, type EnrolledSample } from '../../engine/evaluation/pair-scores';
-import { verificationReport } from '../../engine/evaluation/verification-report';
+import {
+  scoreTable,
+  verificationReport,
+  type ScoreTableRow,
+  type VerificationReport,
+} from '../../engine/evaluation/verification-report';
 import { intOption, requireValue } from '../args';
 import { UsageError, type Command } from '../command';
 import { mapConcurrent } from '../concurrency';
@@ -29,7 +35,8 @@ export function resolveLabelPath(dataDir: string, relative: string): string {
 export const evalVerifyCommand: Command = {
   words: ['eval', 'verify'],
   summary: 'verification accuracy over all genuine and impostor pairs of a labelled set',
-  usage: 'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--verbose]',
+  usage:
+    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--verbose]',
   valueOptions: ['data', 'workers', 'write-calibration'],
   async run(args, io) {
     const dataDir = requireValue(args, 'data');
@@ -65,13 +72,14 @@ export const evalVerifyCommand: Command = {
         `warning: shipped calibration is for ${calibration.model}, engine is ${TEMPLATE_MODEL}`,
       );
     }
-    const report = verificationReport(
+    const report: VerificationReport & { score_table?: ScoreTableRow[] } = verificationReport(
       rows.length,
       failures.length,
       distances,
       calibration,
       DEFAULT_POLICY.faceSimilarity_threshold,
     );
+    if (args.flags.has('score-table')) report.score_table = scoreTable(distances, calibration);
     if (verbose) {
       for (const f of failures.sort((a, b) => a.path.localeCompare(b.path))) {
         io.err(`failed to enrol: ${f.path} (${f.code})`);

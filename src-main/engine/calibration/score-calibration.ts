@@ -39,7 +39,11 @@ export function assertMonotone(cal: ScoreCalibration): void {
   });
 }
 
-/** Rounded to 2 decimals; decisions compare this rounded value, so what is shown is what decided. */
+/**
+ * Truncated (not rounded) to 2 decimals: decisions compare this value, so what is shown is what
+ * decided, and truncation never lifts a score over a threshold (rounding 84.996 up to 85.00
+ * would accept impostors the knot placement excluded). The 1e-9 absorbs float error at knots.
+ */
 export function distanceToScore(
   distance: number,
   cal: ScoreCalibration = SHIPPED_CALIBRATION,
@@ -59,5 +63,5 @@ export function distanceToScore(
     }
     break;
   }
-  return Math.round(Math.min(100, Math.max(0, score)) * 100) / 100;
+  return Math.floor(Math.min(100, Math.max(0, score)) * 100 + 1e-9) / 100;
 }

@@ -36,7 +36,8 @@ export function fitCalibration(model: string, impostorDistances: Float64Array): 
   const maxDistance = sorted[sorted.length - 1] ?? 1;
   const knots: CalibrationKnot[] = [{ distance: 0, score: 100 }];
   for (const anchor of CALIBRATION_ANCHORS) {
-    const distance = Math.round(distanceAtFmr(sorted, anchor.fmr) * 1e6) / 1e6;
+    // Not rounded: a rounded knot could move past the impostor distance it must stay below.
+    const distance = distanceAtFmr(sorted, anchor.fmr);
     knots.push({ distance, score: Math.round(anchor.score * 100) / 100, fmr: anchor.fmr });
   }
   knots.push({ distance: Math.ceil((maxDistance + 0.1) * 100) / 100, score: 0 });

@@ -61,3 +61,20 @@ export function verificationReport(
     shipped: { threshold: shippedThreshold, fmr: round(shipped.fmr), fnmr: round(shipped.fnmr) },
   };
 }
+
+/** Thresholds of the score-to-FMR table in docs/engine.md. */
+export const TABLE_THRESHOLDS = [40, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95];
+
+export interface ScoreTableRow {
+  threshold: number;
+  fmr: number;
+  fnmr: number;
+}
+
+export function scoreTable(distances: PairDistances, cal: ScoreCalibration): ScoreTableRow[] {
+  const scores = calibratedScores(distances, cal);
+  return TABLE_THRESHOLDS.map((threshold) => {
+    const p = operatingPoint(scores, threshold);
+    return { threshold, fmr: round(p.fmr), fnmr: round(p.fnmr) };
+  });
+}

@@ -49,11 +49,13 @@ describe('calibration fitting', () => {
       { distance: 1.2, score: 0 },
     ],
   };
-  it('interpolates linearly between knots and rounds to 0.01', () => {
+  it('interpolates linearly between knots and truncates to 0.01', () => {
     expect(distanceToScore(0.2, cal)).toBe(92.5);
     expect(distanceToScore(0.4, cal)).toBe(85);
     expect(distanceToScore(0.5, cal)).toBe(70);
     expect(distanceToScore(1 / 3, cal)).toBe(87.5);
+    expect(distanceToScore(0.4001, cal)).toBe(84.98); // 84.985 truncates, never rounds up to 85
+    expect(distanceToScore(0.40001, cal)).toBe(84.99);
   });
 
   it('rejects non-monotone knots', () => {
