@@ -1,5 +1,6 @@
 // Entry of one pool worker thread: loads the backend and models once, then serves one task at a
 // time. Each worker owns its TensorFlow.js engine, so N workers use N cores independently.
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { describeError, EngineError } from '../errors/engine-error';
@@ -8,7 +9,21 @@ import { warmUp } from '../models/warm-up';
 import { analyzeFace } from '../pipeline/face-pipeline';
 import { analyzeFrame } from '../pipeline/analyze-frame';
 import { runReferencePipeline } from '../pipeline/reference-pipeline';
+import { DEFAULT_WORKER_NICE } from './worker-priority';
 import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
+
+// Inference yields the CPU to the UI: on Linux a nice value set with pid 0 applies to the calling
+// thread only, so this lowers this worker thread and leaves the main process's event loop (and,
+// in Electron, the renderer) ahead of it when cores are contended. FACEAUTH_WORKER_NICE=0 turns
+// it off; platforms without per-thread priorities ignore the failure.
+const nice = Number(process.env.FACEAUTH_WORKER_NICE ?? DEFAULT_WORKER_NICE);
+if (Number.isInteger(nice) && nice > 0) {
+  try {
+    os.setPriority(0, Math.min(19, nice));
+  } catch {
+    // Not permitted or not supported: run at normal priority.
+  }
+}
 
 // libvips would otherwise start a thread per core in every worker and oversubscribe the CPU.
 sharp.concurrency(1);
