@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     enroller: engine?.enroller ?? null,
     policy: SIM_POLICY,
     push: { graceMs: 2000, concurrency: 8, batchSize: 100, reconcile: !values['no-reconcile'] },
-    pull: { fromDate: values['from-date'], windowDays: 7, pageSize: 500, revalidateEveryMs: 0 },
+    pull: { fromDate: values['from-date'], windowDays: 7, pageSize: 100, revalidateEveryMs: 0 },
     backoff: { baseMs: 50, capMs: 1000 },
     idleMs: 100,
     connectivityIntervalMs: 500,

@@ -47,7 +47,13 @@ export class ArgosSimulator {
   private readonly verdict: Verdict;
   private readonly now: () => Date;
   /** Counts what happened, for chaos tests' reports. */
-  readonly stats = { requests: 0, faults: {} as Record<Fault, number>, rateLimited: 0 };
+  readonly stats = {
+    requests: 0,
+    faults: {} as Record<Fault, number>,
+    rateLimited: 0,
+    /** Requests per path (no query), e.g. how many selfies a pull downloaded. */
+    byPath: {} as Record<string, number>,
+  };
 
   constructor(private readonly options: SimulatorOptions) {
     this.faults = { ...NO_FAULTS, ...options.faults };
@@ -110,6 +116,8 @@ export class ArgosSimulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.stats.requests += 1;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    this.stats.byPath[path] = (this.stats.byPath[path] ?? 0) + 1;
     try {
       if (this.bucket) {
         const wait = this.bucket.take();

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { FaceAuthResultSchema, type FaceAuthResult } from '../../src-shared/faceauth/result';
 import { exchange, type FetchLike, type HttpOutcome, type HttpRequest } from './argos-http';
+import { encodeMultipart } from './multipart';
 import {
   FaceAuthPageSchema,
   StationEventsReplySchema,
@@ -128,20 +129,22 @@ export class ArgosClient {
 
   /** POST /v3/faceauth as multipart/form-data with the live image as a file part (FOUND). */
   postFaceAuth(post: FaceAuthPost): Promise<ApiResult<FaceAuthResult>> {
-    const form = new FormData();
-    form.set('submissionId', post.submissionId);
-    const name = post.imageType === 'image/png' ? 'face.png' : 'face.jpg';
-    form.set('faceImage', new Blob([new Uint8Array(post.image)], { type: post.imageType }), name);
-    if (post.userId !== undefined) form.set('userId', post.userId);
-    form.set('cf1', post.cf1);
-    form.set('cf2', post.cf2);
-    if (post.cf3 !== undefined) form.set('cf3', post.cf3);
+    const fields: [string, string][] = [['submissionId', post.submissionId]];
+    if (post.userId !== undefined) fields.push(['userId', post.userId]);
+    fields.push(['cf1', post.cf1], ['cf2', post.cf2]);
+    if (post.cf3 !== undefined) fields.push(['cf3', post.cf3]);
+    const { body, contentType } = encodeMultipart(fields, {
+      name: 'faceImage',
+      filename: post.imageType === 'image/png' ? 'face.png' : 'face.jpg',
+      contentType: post.imageType,
+      bytes: post.image,
+    });
     return this.json(
       {
         method: 'POST',
         url: this.url('v3/faceauth'),
-        headers: { 'x-api-key': this.config.faceAuthKey },
-        body: form,
+        headers: { 'x-api-key': this.config.faceAuthKey, 'content-type': contentType },
+        body,
       },
       FaceAuthResultSchema,
     );

@@ -20,7 +20,7 @@ export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
-  body?: FormData | string;
+  body?: string | Uint8Array<ArrayBuffer>;
   timeoutMs: number;
   /** Expect raw bytes (image download) rather than JSON. */
   binary?: boolean;

@@ -37,7 +37,7 @@ export const SYNC_DEFAULTS = {
   push: { batchSize: 200, leaseMs: 60_000, concurrency: 8, reconcile: true, graceMs: 30_000 },
   pull: {
     windowDays: 31,
-    pageSize: 500,
+    pageSize: 100,
     revalidateEveryMs: 60 * 60_000,
     overlapDays: 1,
     /** One year back unless configured. */
