@@ -131,6 +131,18 @@ export function touchSubmissionMark(
   );
 }
 
+/**
+ * The central API listed this submission again: it is still current, so retention must not
+ * treat its templates as stale (retention purges by last_seen_at).
+ */
+export function markSubmissionSeen(db: WritableDb, submissionId: string, now: number): void {
+  execute(
+    db,
+    sql`UPDATE submissions SET last_seen_at = max(last_seen_at, ${now})
+        WHERE submission_id = ${submissionId}`,
+  );
+}
+
 /** Cached, still-approved submissions a finished sweep did not list: candidates for removal. */
 export function approvedNotInSweep(db: ReadableDb, sweepId: string, limit: number): string[] {
   return queryAll<{ submission_id: string }>(

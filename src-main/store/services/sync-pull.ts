@@ -6,6 +6,7 @@ import { inTransaction } from '../db/sql';
 import { StoreError } from '../errors';
 import {
   approvedNotInSweep,
+  markSubmissionSeen,
   putCursor,
   putSubmissionMark,
   submissionMarks,
@@ -71,8 +72,14 @@ export function applyPulledPage(
     for (const change of page.statusChanges) {
       if (changeSubmissionStatus(ctx, change.submissionId, change.status)) statusChanged += 1;
     }
-    for (const mark of page.marks) putSubmissionMark(db, mark, page.sweepId, now);
-    for (const id of page.unchanged) touchSubmissionMark(db, id, page.sweepId, now);
+    for (const mark of page.marks) {
+      putSubmissionMark(db, mark, page.sweepId, now);
+      markSubmissionSeen(db, mark.submissionId, now);
+    }
+    for (const id of page.unchanged) {
+      touchSubmissionMark(db, id, page.sweepId, now);
+      markSubmissionSeen(db, id, now);
+    }
     putCursor(db, page.cursor.name, page.cursor.value, now);
     return { written: upserted.written, statusChanged, purged: upserted.purged };
   });

@@ -114,10 +114,15 @@ describe('pull', () => {
       fractionDone: 1,
       estimatedRemainingMs: 0,
     });
-    // An unchanged second run enrolls nothing again.
+    // An unchanged second run enrolls nothing again, but confirms the cache is current (so
+    // retention, which purges templates not seen for a while, keeps them).
+    const seenBefore = lookup.found ? lookup.lastSeenAt : 0;
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const again = await service(enroller).runOnce();
     expect(again.pulled).toMatchObject({ enrolled: 0, unchanged: 21 });
     expect(enroller.calls).toBe(19);
+    const seenAfter = await store.send('submissions:lookup', { submissionId: 'sub-03' });
+    expect(seenAfter.found && seenAfter.lastSeenAt).toBeGreaterThan(seenBefore);
   });
 
   it('resumes after a crash at the first uncommitted page', async () => {
