@@ -31,6 +31,7 @@ const api = {
       signOut: invoke('session:signOut'),
       createFirstAdmin: invoke('session:createFirstAdmin'),
     },
+    operators: { list: invoke('operators:list'), create: invoke('operators:create') },
     submission: { check: invoke('submission:check') },
     verify: { capture: invoke('verify:capture') },
     results: {

@@ -7,6 +7,7 @@ import type { Handlers } from '../bridge/handlers';
 import { DEFAULT_POLICY } from '../engine';
 import { frameHandlers } from '../frame/handlers';
 import { resultHandlers } from '../results/handlers';
+import { operatorHandlers } from '../session/operator-handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { stationHandlers } from '../station/handlers';
@@ -143,6 +144,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     ...stationHandlers(status),
     ...frameHandlers(status, engine),
     ...sessionHandlers(store),
+    ...operatorHandlers(store),
     ...verificationHandlers(verification, () => void reporter.refresh()),
     ...resultHandlers(store, () => void reporter.refresh()),
     ...syncHandlers(store, reporter),

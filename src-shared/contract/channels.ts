@@ -9,6 +9,8 @@ export const METHOD_CHANNELS = [
   'session:signIn',
   'session:signOut',
   'session:createFirstAdmin',
+  'operators:list',
+  'operators:create',
   'submission:check',
   'verify:capture',
   'results:search',

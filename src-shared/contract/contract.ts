@@ -6,7 +6,7 @@ import type { EventChannel, MethodChannel } from './channels';
 import { demoMethods } from './demo';
 import { frameMethods } from './frame';
 import { resultMethods } from './results';
-import { sessionMethods } from './session';
+import { operatorMethods, sessionMethods } from './session';
 import { settingsMethods } from './settings';
 import { stationEvents, stationMethods } from './station';
 import { syncEvents, syncMethods } from './sync';
@@ -21,6 +21,7 @@ export const methods = {
   ...stationMethods,
   ...frameMethods,
   ...sessionMethods,
+  ...operatorMethods,
   ...verifyMethods,
   ...resultMethods,
   ...syncMethods,

@@ -50,3 +50,29 @@ export const sessionMethods = {
     response: SessionViewSchema,
   },
 };
+
+export const NewOperatorSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{3,64}$/, '3-64 letters, digits, dot, dash or underscore'),
+    displayName: z.string().trim().min(1).max(100),
+    role: z.enum(OPERATOR_ROLES),
+    password: PasswordSchema,
+  })
+  .strict();
+
+export const OperatorSummarySchema = OperatorViewSchema.extend({
+  locked: z.boolean(),
+  disabled: z.boolean(),
+});
+export type OperatorSummaryView = z.infer<typeof OperatorSummarySchema>;
+
+export const operatorMethods = {
+  'operators:list': {
+    request: z.object({}).strict(),
+    response: z.object({ operators: z.array(OperatorSummarySchema) }),
+  },
+  'operators:create': { request: NewOperatorSchema, response: OperatorSummarySchema },
+};

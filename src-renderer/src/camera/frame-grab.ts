@@ -1,6 +1,48 @@
 // Grabs the current video frame: as JPEG bytes for main (binary, never base64), and as pixels
 // for checks the renderer can make cheaply itself (brightness, QR codes).
 
+/** Resolves once the video shows a picture (the camera may still be starting). */
+export function videoReady(video: HTMLVideoElement, timeoutMs = 5000): Promise<void> {
+  if (video.videoWidth > 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      video.removeEventListener('loadeddata', onReady);
+      reject(new Error('The camera shows no picture yet'));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    video.addEventListener('loadeddata', onReady, { once: true });
+  });
+}
+
+/**
+ * Resolves after the video has presented `count` new frames. Right after a camera starts, the
+ * first frames can be blank; a capture taken then would answer no_face for a person in view.
+ */
+export function presentedFrames(
+  video: HTMLVideoElement,
+  count: number,
+  timeoutMs = 1000,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    let seen = 0;
+    const onFrame = () => {
+      seen += 1;
+      if (seen >= count) {
+        clearTimeout(timer);
+        resolve();
+      } else video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+/** Below this many seconds of playing, the picture may still be the camera's blank start. */
+export const CAMERA_WARM_UP_SECONDS = 0.5;
+
 export function drawFrame(video: HTMLVideoElement, maxWidth = video.videoWidth): HTMLCanvasElement {
   const scale = Math.min(1, maxWidth / video.videoWidth);
   const canvas = document.createElement('canvas');
@@ -31,7 +73,8 @@ export function meanLuma(canvas: HTMLCanvasElement): number {
   let sum = 0;
   let count = 0;
   for (let index = 0; index < data.length; index += 4 * 37) {
-    sum += 0.299 * (data[index] ?? 0) + 0.587 * (data[index + 1] ?? 0) + 0.114 * (data[index + 2] ?? 0);
+    sum +=
+      0.299 * (data[index] ?? 0) + 0.587 * (data[index + 1] ?? 0) + 0.114 * (data[index + 2] ?? 0);
     count += 1;
   }
   return count === 0 ? 128 : sum / count;

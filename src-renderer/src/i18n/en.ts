@@ -152,6 +152,13 @@ export const en = {
     enrolled: 'Enrolled {id}.',
     none: 'No demo submissions yet.',
   },
+  operators: {
+    title: 'Operator accounts',
+    role: 'Role',
+    create: 'Create account',
+    locked: 'locked',
+    roles: { operator: 'Operator', supervisor: 'Supervisor', admin: 'Admin' },
+  },
   errors: {
     generic: 'Something went wrong: {message}',
   },

@@ -154,6 +154,13 @@ export const ko: Messages = {
     enrolled: '{id} 등록 완료.',
     none: '아직 데모 제출이 없습니다.',
   },
+  operators: {
+    title: '운영자 계정',
+    role: '역할',
+    create: '계정 만들기',
+    locked: '잠김',
+    roles: { operator: '운영자', supervisor: '감독자', admin: '관리자' },
+  },
   errors: {
     generic: '문제가 발생했습니다: {message}',
   },

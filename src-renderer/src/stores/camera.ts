@@ -4,7 +4,14 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { AnalyzeFrameResponse } from '../../../src-shared/contract/frame';
 import { useBridge } from '../bridge/bridge-holder';
-import { canvasToJpeg, drawFrame, meanLuma } from '../camera/frame-grab';
+import {
+  CAMERA_WARM_UP_SECONDS,
+  canvasToJpeg,
+  drawFrame,
+  meanLuma,
+  presentedFrames,
+  videoReady,
+} from '../camera/frame-grab';
 import { readQrCode } from '../camera/qr-reader';
 import { messageOf } from './errors';
 
@@ -117,6 +124,8 @@ export const useCameraStore = defineStore('camera', () => {
   }
 
   async function grab(video: HTMLVideoElement): Promise<Uint8Array<ArrayBuffer>> {
+    await videoReady(video);
+    if (video.currentTime < CAMERA_WARM_UP_SECONDS) await presentedFrames(video, 3);
     return canvasToJpeg(drawFrame(video), CAPTURE_QUALITY);
   }
 

@@ -13,9 +13,14 @@ export const useDemoStore = defineStore('demo', () => {
     status.value = await useBridge().client.demo.status({});
   }
 
-  async function enroll(displayName: string, image: Uint8Array<ArrayBuffer>): Promise<void> {
+  /** `grab` takes the picture; a camera that is not ready yet shows as an error, not a hang. */
+  async function enroll(
+    displayName: string,
+    grab: () => Promise<Uint8Array<ArrayBuffer>>,
+  ): Promise<void> {
     error.value = null;
     try {
+      const image = await grab();
       lastEnrolled.value = (
         await useBridge().client.demo.enroll({ displayName, image, mime: 'image/jpeg' })
       ).submissionId;

@@ -34,12 +34,13 @@ export const useVerifyStore = defineStore('verify', () => {
     }
   }
 
-  async function capture(image: Uint8Array<ArrayBuffer>): Promise<void> {
+  async function capture(grab: () => Promise<Uint8Array<ArrayBuffer>>): Promise<void> {
     if (step.value !== 'capture') return;
     step.value = 'verifying';
-    capturedImage.value = image;
     error.value = null;
     try {
+      const image = await grab();
+      capturedImage.value = image;
       const answer = await useBridge().client.verify.capture({
         submissionId: submissionId.value,
         image,

@@ -1,0 +1,38 @@
+// Local operator accounts, managed by an admin from the console.
+import type { OperatorSummaryView } from '../../src-shared/contract/session';
+import type { HandlerSlice } from '../bridge/handlers';
+import { requireOperator } from '../access/require-operator';
+import { callStore } from '../host/store-calls';
+import type { OperatorSummary } from '../operators/service';
+import type { StoreClient } from '../store/client';
+
+function toView(summary: OperatorSummary, now: number): OperatorSummaryView {
+  const { operatorId, username, displayName, role } = summary;
+  return {
+    operatorId,
+    username,
+    displayName,
+    role,
+    locked: summary.lockedUntil !== null && summary.lockedUntil > now,
+    disabled: summary.disabled,
+  };
+}
+
+export function operatorHandlers(
+  store: StoreClient,
+): HandlerSlice<'operators:list' | 'operators:create'> {
+  return {
+    'operators:list': async (_request, { connection }) => {
+      const { token } = await requireOperator(store, connection, 'admin');
+      const operators = await callStore(store, 'operators:list', { sessionToken: token });
+      return { operators: operators.map((operator) => toView(operator, Date.now())) };
+    },
+    'operators:create': async (operator, { connection }) => {
+      const { token } = await requireOperator(store, connection, 'admin');
+      return toView(
+        await callStore(store, 'operators:create', { sessionToken: token, operator }),
+        Date.now(),
+      );
+    },
+  };
+}
