@@ -2,7 +2,7 @@
 // Pull of N approved submissions with selfies from the local ARGOS server into a fresh station:
 // listing by date windows and pages, selfie download, enrollment in the REAL face engine's worker
 // pool, store writes. The sync process is SIGKILLed once mid-way and restarted: the figures show
-// it resumed (selfie downloads ≈ N, not N + what was done before the kill). Then one submission
+// it resumed (selfie downloads ≈ N, not N + what was done before the kill; killed at 10%). Then one submission
 // is revoked centrally and, after the next pull, refused by the station.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     submissions: { type: 'string', default: '10000' },
-    'kill-at': { type: 'string', default: '0.3' },
+    'kill-at': { type: 'string', default: '0.1' },
   },
 });
 const N = Number(values.submissions);
@@ -60,6 +60,13 @@ async function main(): Promise<number> {
     fromDate,
   ];
   const downloads = () => sim.stats.byPath[SELFIE_PATH] ?? 0;
+  // A line on stderr every 30 s, so a long run shows its rate while it goes.
+  const benchStart = performance.now();
+  const ticker = setInterval(() => {
+    const s = (performance.now() - benchStart) / 1000;
+    log(`${s.toFixed(0)} s: ${downloads()} selfies downloaded (${(downloads() / s).toFixed(2)}/s)`);
+  }, 30_000);
+  ticker.unref();
 
   // First run: killed once KILL_AT of the selfies were downloaded.
   const first = startSyncChild(args);

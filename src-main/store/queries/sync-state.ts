@@ -175,6 +175,20 @@ export function flagDisagreement(
   );
 }
 
+export function markDisagreementReviewed(
+  db: WritableDb,
+  authenticationId: string,
+  now: number,
+): boolean {
+  return (
+    execute(
+      db,
+      sql`UPDATE central_disagreements SET reviewed_at = ${now}
+          WHERE authentication_id = ${authenticationId} AND reviewed_at IS NULL`,
+    ).changes > 0
+  );
+}
+
 export interface DisagreementRow {
   authentication_id: string;
   local_status: string;

@@ -1,6 +1,7 @@
 // Store side of pushing results: what a POST needs (in one read), the "maybe delivered" marks
 // written before each POST, and the delivery record written in one transaction per batch
 // (central verdict beside the local one, result synced, outbox item gone, disagreement flagged).
+import { appendAuditEntry } from '../../audit/append';
 import { requireWritable, type StoreContext } from '../context';
 import { cipherContext } from '../crypto/biometric-cipher';
 import { checkpointTruncate } from '../db/pragmas';
@@ -139,6 +140,21 @@ export function recordDeliveries(
             localStatus: local.authStatus,
             centralStatus: verdict.auth_status,
             centralAuthenticationId: verdict.authentication_id,
+          },
+          now,
+        );
+        appendAuditEntry(
+          db,
+          {
+            kind: 'station',
+            actor: null,
+            payload: {
+              what: 'central_disagreement',
+              authenticationId,
+              localStatus: local.authStatus,
+              centralStatus: verdict.auth_status,
+              centralAuthenticationId: verdict.authentication_id,
+            },
           },
           now,
         );

@@ -24,6 +24,7 @@ import {
   readCursor,
   readSyncCounts,
   releaseClaims,
+  reviewDisagreement,
   writeCursor,
 } from './sync-state';
 
@@ -61,6 +62,10 @@ export const syncStoreHandlers = {
   'sync:counts': (ctx: StoreContext, _a: Empty) => readSyncCounts(ctx),
   'sync:disagreements': (ctx: StoreContext, a: { limit: number }) =>
     openDisagreements(ctx, a.limit),
+  'sync:reviewDisagreement': (
+    ctx: StoreContext,
+    a: { sessionToken: string; authenticationId: string },
+  ) => reviewDisagreement(ctx, a.sessionToken, a.authenticationId),
   'sync:deliveryReport': (ctx: StoreContext, a: { afterId: string; limit: number }) =>
     deliveryReport(ctx, a.afterId, a.limit),
 };

@@ -11,11 +11,14 @@ import {
   insertEventBatch,
   listEventBatches,
   listOpenDisagreements,
+  markDisagreementReviewed,
   putCursor,
   releaseOutboxClaims,
   syncCounts,
   type DisagreementRow,
 } from '../queries/sync-state';
+import { appendAuditEntry } from '../../audit/append';
+import { requireSession } from '../../operators/service';
 import { parkOutboxItem } from '../queries/outbox';
 import type { FaceAuthRequestFields } from './results';
 import { confirmOutbox } from './outbox';
@@ -113,6 +116,32 @@ export function readSyncCounts(ctx: StoreContext): SyncStoreCounts {
 
 export function openDisagreements(ctx: StoreContext, limit: number): DisagreementRow[] {
   return listOpenDisagreements(ctx.read, Math.max(1, Math.min(500, Math.trunc(limit))));
+}
+
+/** A supervisor has looked at a result the central engine decided differently. */
+export function reviewDisagreement(
+  ctx: StoreContext,
+  sessionToken: string,
+  authenticationId: string,
+): { reviewed: boolean } {
+  const supervisor = requireSession(ctx, sessionToken, 'supervisor');
+  const db = requireWritable(ctx);
+  const now = ctx.clock();
+  return inTransaction(db, () => {
+    const reviewed = markDisagreementReviewed(db, authenticationId, now);
+    if (reviewed) {
+      appendAuditEntry(
+        db,
+        {
+          kind: 'station',
+          actor: supervisor.operator.username,
+          payload: { what: 'central_disagreement_reviewed', authenticationId },
+        },
+        now,
+      );
+    }
+    return { reviewed };
+  });
 }
 
 export interface DeliveryRecord {

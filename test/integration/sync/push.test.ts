@@ -86,6 +86,29 @@ describe('push', () => {
     expect(disagreeing).toBeGreaterThan(0);
   });
 
+  it('lists disagreements for a supervisor, who marks them reviewed (audited)', async () => {
+    await recordResults(store, 12, ['sub-a']);
+    await drain(service());
+    const open = await store.send('sync:disagreements', { limit: 50 });
+    expect(open.length).toBeGreaterThan(0);
+    const first = open[0] as (typeof open)[0];
+    expect(first.local_status).not.toBe(first.central_status);
+    const password = 'correct horse battery staple';
+    await store.send('operators:bootstrapAdmin', { username: 'sup', displayName: 'Sup', password });
+    const login = (await store.send('operators:login', { username: 'sup', password })) as {
+      token: string;
+    };
+    const headBefore = (await store.send('audit:head', {})).head?.seq ?? 0;
+    expect(
+      await store.send('sync:reviewDisagreement', {
+        sessionToken: login.token,
+        authenticationId: first.authentication_id,
+      }),
+    ).toEqual({ reviewed: true });
+    expect(await store.send('sync:disagreements', { limit: 50 })).toHaveLength(open.length - 1);
+    expect((await store.send('audit:head', {})).head?.seq).toBe(headBefore + 1);
+  });
+
   it('reconciles unknown outcomes instead of posting twice (commit then drop, slow replies)', async () => {
     await recordResults(store, 20, ['sub-a']);
     sim.setFaults({ commitThenDrop: 0.4, slow: 0.1, unavailable: 0.1, resetBeforeCommit: 0.1 });
