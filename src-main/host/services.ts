@@ -25,7 +25,11 @@ import type { StationConfig } from './config';
 import { EngineRuntime, type EngineMode } from './engine-runtime';
 import type { Logger } from './logger';
 import { loadStationId } from './station-identity';
+import { SyncService } from '../sync/sync-service';
+import { parkDemoOutboxItems } from './demo-outbox-guard';
+import { lazyEnroller } from './lazy-enroller';
 import { syncHandlers } from './sync-handlers';
+import { toSyncStatusView } from './sync-status-view';
 import { SyncStatusReporter } from './sync-status-reporter';
 
 export interface StationServices {
@@ -95,6 +99,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
 
   let endpoint: CentralEndpoint | null = null;
   let demo: DemoMode | null = null;
+  let sync: SyncService | null = null;
   let connectivity = new ConnectivityMonitor({
     baseUrl: null,
     intervalMs: config.connectivityIntervalMs,
@@ -114,6 +119,8 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     if (configured !== null && demo !== null) {
       await demo.close();
       demo = null;
+      const parked = await parkDemoOutboxItems(store);
+      logger.info('demo.left', { parkedOutboxItems: parked });
     }
     if (configured === null && demo === null && config.demo === 'auto') {
       demo = new DemoMode(() => engine.current(), DEFAULT_POLICY);
@@ -135,11 +142,46 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     });
     status.update({ network: connectivity.current(), demo: demo !== null });
     connectivity.start();
+    await restartSync();
+  }
+
+  /** One sync service per central endpoint; it needs both ARGOS keys to run. */
+  async function restartSync(): Promise<void> {
+    await sync?.stop();
+    sync = null;
+    reporter.attach(null);
+    if (endpoint === null || endpoint.faceAuthKey === null || endpoint.idCheckKey === null) return;
+    const service = new SyncService({
+      store,
+      stationId,
+      api: {
+        baseUrl: endpoint.baseUrl,
+        faceAuthKey: endpoint.faceAuthKey,
+        idCheckKey: endpoint.idCheckKey,
+      },
+      enroller: lazyEnroller(engine),
+      policy: DEFAULT_POLICY,
+      connectivityIntervalMs: config.connectivityIntervalMs,
+      log: {
+        info: (message, fields) => logger.info(`sync.${message}`, fields),
+        warn: (message, fields) => logger.warn(`sync.${message}`, fields),
+      },
+    });
+    service.on('status', (next) => hub.emit('sync:statusChanged', toSyncStatusView(next)));
+    reporter.attach({
+      status: async () => toSyncStatusView(await service.refreshStatus()),
+      runNow: async () => {
+        await service.runOnce({ pull: true });
+      },
+      nudge: () => service.nudge(),
+    });
+    service.start();
+    sync = service;
   }
   await connectCentral();
 
   const latency = new LatencyRecorder();
-  const verification = { store, engine, stationId, latency };
+  const verification = { store, engine, stationId, latency, demoActive: () => demo !== null };
   const handlers: Handlers = {
     ...stationHandlers(status),
     ...frameHandlers(status, engine),
@@ -171,6 +213,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     demo: () => demo,
     close: async () => {
       connectivity.stop();
+      await sync?.stop();
       await demo?.close();
       await engine.close();
       await store.close();

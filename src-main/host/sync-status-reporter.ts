@@ -9,6 +9,8 @@ import { callStore } from './store-calls';
 export interface SyncEngineView {
   status(): Promise<SyncStatus>;
   runNow(): Promise<void>;
+  /** Something new waits in the outbox: push it now rather than at the next idle tick. */
+  nudge(): void;
 }
 
 export class SyncStatusReporter {
@@ -36,6 +38,7 @@ export class SyncStatusReporter {
       lastSuccessAt: null,
       lastError: network.reason,
       cache: { submissions: 0, freshAt: null },
+      disagreements: 0,
       pull: null,
     };
   }
@@ -47,6 +50,7 @@ export class SyncStatusReporter {
 
   /** Recomputes and pushes the status; called after anything that changes the queue. */
   async refresh(): Promise<SyncStatus> {
+    this.engine?.nudge();
     const status = await this.current();
     this.hub.emit('sync:statusChanged', status);
     return status;

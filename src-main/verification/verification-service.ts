@@ -10,7 +10,7 @@ import {
 import { withEngine, type EngineRuntime } from '../host/engine-runtime';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
-import { submissionGate } from '../store/services/submissions';
+import { submissionGate, type SubmissionLookup } from '../store/services/submissions';
 import { TEMPLATE_MODEL } from '../engine';
 import { isDemoSubmissionId } from '../demo/demo-ids';
 import { decodeReferenceTemplates } from './reference-templates';
@@ -22,6 +22,19 @@ export interface VerificationDeps {
   engine: EngineRuntime;
   stationId: string;
   latency: LatencyRecorder;
+  /** Demo submissions verify only while demo mode runs (their data is local only). */
+  demoActive: () => boolean;
+}
+
+/** The gate, plus: a DEMO submission outside demo mode is unknown to the real central API. */
+function gateFor(
+  deps: VerificationDeps,
+  submissionId: string,
+  lookup: SubmissionLookup,
+): FaceAuthError | null {
+  if (isDemoSubmissionId(submissionId) && !deps.demoActive())
+    return faceAuthError('Invalid_submissionId');
+  return submissionGate(lookup);
 }
 
 export async function checkSubmission(
@@ -29,7 +42,7 @@ export async function checkSubmission(
   submissionId: string,
 ): Promise<SubmissionCheck> {
   const lookup = await callStore(deps.store, 'submissions:lookup', { submissionId });
-  const error = submissionGate(lookup);
+  const error = gateFor(deps, submissionId, lookup);
   return {
     submissionId,
     status: lookup.found ? lookup.status : null,
@@ -66,7 +79,7 @@ export async function verifyCapture(
   const lookup = await callStore(deps.store, 'submissions:lookup', {
     submissionId: request.submissionId,
   });
-  const gate = submissionGate(lookup);
+  const gate = gateFor(deps, request.submissionId, lookup);
   if (gate !== null || !lookup.found || lookup.templates === null)
     return recordError(gate ?? faceAuthError('Invalid_submissionId'));
   const templates = decodeReferenceTemplates(lookup.templates);

@@ -16,12 +16,16 @@ export const SyncStatusSchema = z.object({
     /** When the submission cache last completed a pull. */
     freshAt: z.string().nullable(),
   }),
+  /** Results whose central verdict differs from the station's, awaiting a supervisor. */
+  disagreements: z.number().int().nonnegative(),
   /** Present while the submission cache downloads. */
   pull: z
     .object({
-      done: z.number().int().nonnegative(),
-      total: z.number().int().nonnegative().nullable(),
-      etaSeconds: z.number().nullable(),
+      listed: z.number().int().nonnegative(),
+      enrolled: z.number().int().nonnegative(),
+      /** 0-1 share of the date range covered. */
+      fraction: z.number().min(0).max(1),
+      etaSeconds: z.number().nonnegative().nullable(),
     })
     .nullable(),
 });

@@ -18,7 +18,8 @@ export const en = {
     engine: 'Engine: {backend}',
     engineLoading: 'Engine loading…',
     engineFailed: 'Engine failed',
-    pull: 'Downloading submissions {done}/{total}',
+    pull: 'Downloading submissions: {listed} listed, {enrolled} enrolled, about {eta} s left',
+    disagreements: '{count} disagree with central',
   },
   signIn: {
     title: 'Sign in',

@@ -20,7 +20,8 @@ export const ko: Messages = {
     engine: '엔진: {backend}',
     engineLoading: '엔진 로딩 중…',
     engineFailed: '엔진 오류',
-    pull: '제출 내려받는 중 {done}/{total}',
+    pull: '제출 내려받는 중: {listed}건 조회, {enrolled}건 등록, 약 {eta}초 남음',
+    disagreements: '중앙과 다른 판정 {count}건',
   },
   signIn: {
     title: '로그인',
