@@ -70,11 +70,15 @@ export type { FaceAuthOutcome, FrameAnalysis, FaceTemplate };
 
 export interface FaceEngine {
   enroll(image: Uint8Array | undefined): Promise<EnrollResult>;
+  /** Always resolves with a FaceAuth result or error object, except EngineBusyError (queue full)
+   *  and EngineUnavailableError (closed), which reject. */
   verify(request: VerifyRequest): Promise<FaceAuthOutcome>;
   /** verify, plus the details behind the answer. */
   verifyDetailed(
     request: VerifyRequest,
   ): Promise<{ outcome: FaceAuthOutcome; details: VerifyDetails }>;
+  /** Detection only, for the live preview. Rejects with EngineError (its `code` is the FaceAuth
+   *  error, e.g. image_converting_error) for unusable bytes, EngineBusyError when the queue is full. */
   analyzeFrame(image: Uint8Array): Promise<FrameAnalysis>;
   /** face-api's stock pipeline on one image, timed inside the worker (bench reference). */
   runReference(image: Uint8Array): Promise<{ faceFound: boolean; ms: number }>;

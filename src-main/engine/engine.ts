@@ -92,6 +92,10 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
   ): Promise<{ outcome: FaceAuthOutcome; details: VerifyDetails }> {
     const details: VerifyDetails = {};
     try {
+      // ARGOS checks required fields before anything else.
+      if (request.faceImage === undefined || request.faceImage.length === 0) {
+        throw new EngineError('required_field_missing', 'faceImage is empty or missing');
+      }
       const policy = ProjectPolicySchema.safeParse(request.policy);
       if (!policy.success) throw new EngineError('invalid_data_format', 'project policy invalid');
       if (request.templates.length === 0) {
@@ -118,7 +122,7 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
       const scorer = options.checkScorer;
       const [analysis, checks] = await Promise.all([
         analyze(request.faceImage),
-        wanted.length > 0 && scorer !== undefined && request.faceImage !== undefined
+        wanted.length > 0 && scorer !== undefined
           ? scorer(request.faceImage)
           : Promise.resolve<CheckScores>({}),
       ]);

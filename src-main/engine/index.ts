@@ -13,6 +13,7 @@ export type {
 } from './engine-types';
 export { FaceTemplateSchema, TEMPLATE_MODEL, type FaceTemplate } from './template/face-template';
 export { EngineBusyError, EngineUnavailableError } from './pool/pool-errors';
+export { EngineError, toFaceAuthError } from './errors/engine-error';
 export { defaultWorkerScript } from './pool/worker-script';
 export { distanceToScore, SHIPPED_CALIBRATION } from './calibration/score-calibration';
 export { DEFAULT_POLICY } from './decision/default-policy';
