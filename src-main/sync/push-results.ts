@@ -93,7 +93,12 @@ export async function pushResults(
   const toReconcile: PushPayload[] = [];
   const now = ctx.clock();
   for (const payload of payloads) {
-    if (payload.image === null) {
+    if (payload.syncedAt !== null) {
+      // Already delivered (its verdict is stored): only the stale outbox item goes.
+      const item = byRef.get(payload.authenticationId);
+      if (item !== undefined)
+        await ctx.store.send('outbox:confirm', { outboxIds: [item.outboxId] });
+    } else if (payload.image === null) {
       // faceImage is a required part of POST /v3/faceauth; without it the item can never go.
       await park(payload.authenticationId, 'captured image purged before delivery');
     } else if (payload.lastAttemptAt === null || !options.reconcile) {
