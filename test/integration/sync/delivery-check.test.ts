@@ -34,7 +34,7 @@ function service(reconcile: boolean): SyncService {
   return new SyncService({
     store,
     stationId: STATION,
-    api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs: 500 },
+    api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs: 3000 },
     enroller: null,
     policy: TEST_POLICY,
     push: { graceMs: 0, reconcile },

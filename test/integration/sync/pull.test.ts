@@ -67,7 +67,7 @@ function service(enroller: Enroller, progress: PullProgress[] = []): SyncService
   const sync = new SyncService({
     store,
     stationId: STATION,
-    api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs: 1000 },
+    api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs: 5000 },
     enroller,
     policy: TEST_POLICY,
     pull: {

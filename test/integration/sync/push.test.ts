@@ -31,11 +31,13 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function service(overrides: Partial<SyncServiceOptions> = {}): SyncService {
+// Generous timeout so a loaded machine does not turn plain answers into unknown outcomes; the
+// fault test passes a short one (below the simulator's slowMs) on purpose.
+function service(overrides: Partial<SyncServiceOptions> = {}, timeoutMs = 5000): SyncService {
   return new SyncService({
     store,
     stationId: STATION,
-    api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs: 300 },
+    api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs },
     enroller: null,
     policy: TEST_POLICY,
     push: { graceMs: 0, concurrency: 4 },
@@ -112,7 +114,7 @@ describe('push', () => {
   it('reconciles unknown outcomes instead of posting twice (commit then drop, slow replies)', async () => {
     await recordResults(store, 20, ['sub-a']);
     sim.setFaults({ commitThenDrop: 0.4, slow: 0.1, unavailable: 0.1, resetBeforeCommit: 0.1 });
-    const sync = service();
+    const sync = service({}, 300);
     const reconciled = (await drain(sync)) + (sim.setFaults({}), await drain(sync));
     // Lost replies were found centrally instead of being posted again.
     expect(reconciled).toBeGreaterThan(0);

@@ -40,7 +40,7 @@ function service(baseUrl: string, fetchImpl: typeof fetch = fetch): SyncService 
   return new SyncService({
     store,
     stationId: STATION,
-    api: { baseUrl, ...SIM_KEYS, timeoutMs: 500 },
+    api: { baseUrl, ...SIM_KEYS, timeoutMs: 3000 },
     enroller: null,
     policy: TEST_POLICY,
     idleMs: 100,
