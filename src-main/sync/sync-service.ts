@@ -18,6 +18,7 @@ import { SYNC_DEFAULTS, type SyncServiceOptions } from './sync-options';
 import type { SyncEvents, SyncRunReport, SyncState, SyncStatus } from './sync-status';
 
 const MAX_BATCHES_PER_PASS = 10_000;
+const PUSH_CURSOR = 'push';
 
 interface StatusCounts {
   submissions: number;
@@ -141,6 +142,12 @@ export class SyncService extends EventEmitter<SyncEvents> {
       const cursor = asPullCursor(
         await this.options.store.send('sync:cursorGet', { name: PULL_CURSOR }),
       );
+      if (this.lastSuccessfulSyncAt === null) {
+        const push = (await this.options.store.send('sync:cursorGet', { name: PUSH_CURSOR })) as {
+          lastSuccessfulSyncAt?: number;
+        } | null;
+        this.lastSuccessfulSyncAt = push?.lastSuccessfulSyncAt ?? null;
+      }
       this.current = this.compose(
         { ...counts, lastPullCompletedAt: cursor.lastCompletedAt },
         queue,
@@ -379,8 +386,21 @@ export class SyncService extends EventEmitter<SyncEvents> {
     }
     report.clean = report.failed === 0 && report.parked === 0;
     if (report.clean) {
-      this.lastSuccessfulSyncAt = this.clock();
+      const now = this.clock();
+      // Persisted so the UI shows it after a restart, but not on every idle pass (each write
+      // is an fsync): when something moved, or once a minute.
+      const persist =
+        report.delivered + report.eventsSent > 0 ||
+        this.lastSuccessfulSyncAt === null ||
+        now - this.lastSuccessfulSyncAt >= 60_000;
+      this.lastSuccessfulSyncAt = now;
       this.pushFailures = 0;
+      if (persist) {
+        await ctx.store.send('sync:cursorSet', {
+          name: PUSH_CURSOR,
+          value: { lastSuccessfulSyncAt: now },
+        });
+      }
     }
     return report;
   }

@@ -68,6 +68,11 @@ describe('sync service lanes', () => {
     expect(statuses.some((s) => s.online)).toBe(true);
     await sync.stop();
     expect(sync.status()).toMatchObject({ state: 'stopped', queue: { unsyncedResults: 0 } });
+    // A new service (an app restart) shows when the station last synced.
+    const restarted = service(sim.url);
+    expect((await restarted.refreshStatus()).lastSuccessfulSyncAt).toBe(
+      sync.status().lastSuccessfulSyncAt,
+    );
   });
 
   it('waits quietly while offline and resumes when the API is back', async () => {
