@@ -79,6 +79,12 @@ export const benchEngineCommand: Command = {
         referenceTotals.push(performance.now() - started);
       }
 
+      // Baseline: the same probe with the pool idle, to tell the engine's effect on the loop from
+      // the machine's own scheduling delays (other processes on the cores).
+      const idleProbe = startLoopLagProbe();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const idleLags = idleProbe.stop();
+
       const probe = startLoopLagProbe();
       const poolFps = await throughput(engine, frames, templates, runs, workers * 2);
       const lags = probe.stop();
@@ -116,6 +122,8 @@ export const benchEngineCommand: Command = {
         reference_p50_ms: round1(referenceP50),
         ratio: Math.round((p50 / referenceP50) * 1000) / 1000,
         loop_lag_p99_ms: round1(percentile(lags, 99)),
+        loop_lag_idle_p99_ms: round1(percentile(idleLags, 99)),
+        load_average_1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
         ...(scaling === undefined ? {} : { throughput: scaling }),
       };
       io.out(args.flags.has('json') ? JSON.stringify(report) : JSON.stringify(report, null, 2));

@@ -1,25 +1,16 @@
 // Resampling helpers in plain TypeScript: the crops are small (112 or 150 px squares), so doing
 // them here costs about a millisecond and keeps the tensors fed to the networks exactly defined.
 import sharp from 'sharp';
-import { channelAt, type RgbImage } from './rgb-image';
+import type { RgbImage } from './rgb-image';
 
 /** Maps an output pixel (u, v) to image coordinates. */
 export type PixelMapping = (u: number, v: number) => { x: number; y: number };
 
-function bilinear(img: RgbImage, x: number, y: number, c: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const dx = x - x0;
-  const dy = y - y0;
-  const top = channelAt(img, x0, y0, c) * (1 - dx) + channelAt(img, x0 + 1, y0, c) * dx;
-  const bottom = channelAt(img, x0, y0 + 1, c) * (1 - dx) + channelAt(img, x0 + 1, y0 + 1, c) * dx;
-  return top * (1 - dy) + bottom * dy;
-}
-
 /**
  * Samples a size x size RGB patch. When one output pixel spans `scale` > 1 image pixels, each
  * output pixel averages a grid of ceil(scale)^2 (at most 16) bilinear samples so that shrinking a
- * large face does not alias (what dlib's chip extractor does with an image pyramid).
+ * large face does not alias (what dlib's chip extractor does with an image pyramid). Outside the
+ * image the edge pixel is repeated.
  */
 export function samplePatch(
   img: RgbImage,
@@ -31,24 +22,46 @@ export function samplePatch(
   const k = Math.max(1, Math.min(4, Math.ceil(scale - 0.25)));
   const step = 1 / k;
   const offset = (1 - step) / 2;
+  const { width, height, data } = img;
+  const maxX = width - 1;
+  const maxY = height - 1;
+  const acc = [0, 0, 0];
+  // Adds the bilinear sample at (x, y) to acc, coordinates clamped to the image.
+  const addSample = (x: number, y: number): void => {
+    const fx = Math.floor(x);
+    const fy = Math.floor(y);
+    const dx = x - fx;
+    const dy = y - fy;
+    const x0 = fx < 0 ? 0 : fx > maxX ? maxX : fx;
+    const x1 = fx + 1 < 0 ? 0 : fx + 1 > maxX ? maxX : fx + 1;
+    const y0 = fy < 0 ? 0 : fy > maxY ? maxY : fy;
+    const y1 = fy + 1 < 0 ? 0 : fy + 1 > maxY ? maxY : fy + 1;
+    const i00 = (y0 * width + x0) * 3;
+    const i01 = (y0 * width + x1) * 3;
+    const i10 = (y1 * width + x0) * 3;
+    const i11 = (y1 * width + x1) * 3;
+    for (let c = 0; c < 3; c++) {
+      const top = (data[i00 + c] ?? 0) * (1 - dx) + (data[i01 + c] ?? 0) * dx;
+      const bottom = (data[i10 + c] ?? 0) * (1 - dx) + (data[i11 + c] ?? 0) * dx;
+      acc[c] = (acc[c] ?? 0) + top * (1 - dy) + bottom * dy;
+    }
+  };
+  const n = k * k;
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
+      acc[0] = 0;
+      acc[1] = 0;
+      acc[2] = 0;
       for (let j = 0; j < k; j++) {
         for (let i = 0; i < k; i++) {
           const p = map(u - offset + i * step, v - offset + j * step);
-          r += bilinear(img, p.x, p.y, 0);
-          g += bilinear(img, p.x, p.y, 1);
-          b += bilinear(img, p.x, p.y, 2);
+          addSample(p.x, p.y);
         }
       }
       const o = (v * size + u) * 3;
-      const n = k * k;
-      out[o] = Math.round(r / n);
-      out[o + 1] = Math.round(g / n);
-      out[o + 2] = Math.round(b / n);
+      out[o] = Math.round((acc[0] ?? 0) / n);
+      out[o + 1] = Math.round((acc[1] ?? 0) / n);
+      out[o + 2] = Math.round((acc[2] ?? 0) / n);
     }
   }
   return out;
