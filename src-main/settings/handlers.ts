@@ -68,8 +68,8 @@ export function settingsHandlers(
       if (update.stationName !== undefined) await write('stationName', update.stationName);
       if (update.retention !== undefined) await write('retention', update.retention);
       if (update.language !== undefined) {
-        // The language is a per-desk preference and needs no admin: written with the store's
-        // own admin check bypassed only for this key (see settings:setLanguage).
+        // The language is a desk preference any operator may change: the store has a separate,
+        // still audited, request for it (settings:setLanguage) instead of the admin-only one.
         await callStore(deps.store, 'settings:setLanguage', {
           sessionToken: token,
           language: update.language,
