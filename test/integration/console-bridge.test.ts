@@ -1,0 +1,269 @@
+// The console's bridge methods against a real browser host (engine off: no models needed), a
+// real SQLite store and a real WebSocket: sessions stay in main, roles hold, keys never come
+// back, and the supervisor rule for overrides is enforced by main, not only by the UI.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { silentLogger } from '../../src-main/host/logger';
+import { DEFAULT_POLICY } from '../../src-main/engine';
+import { call, openBridge } from '../support/ws-client';
+
+let host: BrowserHost;
+const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
+const DESK = {
+  username: 'desk1',
+  displayName: 'Dana',
+  role: 'operator',
+  password: 'desk password 12',
+};
+const SUPER = {
+  username: 'super1',
+  displayName: 'Sam',
+  role: 'supervisor',
+  password: 'super password 12',
+};
+const FACEAUTH_KEY = 'faceauth-secret-key-1234';
+
+beforeAll(async () => {
+  host = await startBrowserHost({
+    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+    port: 0,
+    version: '1.0.0',
+    logger: silentLogger,
+    engine: 'off',
+    config: {
+      centralBaseUrl: null,
+      dataDir: mkdtempSync(join(tmpdir(), 'station-console-')),
+      connectivityIntervalMs: 60_000,
+      faceAuthKey: null,
+      idCheckKey: null,
+      stationId: 'station-console',
+      demo: 'off',
+    },
+  });
+});
+
+afterAll(async () => host?.close());
+
+async function connection(): Promise<WebSocket> {
+  return openBridge(host.origin, host.token);
+}
+
+/** A stored result, as a verification would have written it. */
+async function storedResult(status: 'approved' | 'rejected'): Promise<string> {
+  const id = `01a2${Math.random().toString(16).slice(2, 10)}-0000-7000-8000-000000000000`;
+  const base = {
+    authentication_id: id,
+    create_time: new Date().toISOString(),
+    score: { face_similarity_score: status === 'approved' ? 96 : 40 },
+  };
+  await host.services.store.send('results:record', {
+    submissionId: 'SUB-1',
+    result:
+      status === 'approved'
+        ? { ...base, auth_status: 'approved' }
+        : {
+            ...base,
+            auth_status: 'rejected',
+            fail_code: ['face_compare_underscore'],
+            rejected_comment: ['Face compare similarity score is lower than the threshold'],
+          },
+    modelVersion: 'test',
+    policyVersion: 'test',
+    operatorId: null,
+  });
+  return id;
+}
+
+describe('sessions', () => {
+  it('asks for the first admin, creates it once, and keeps the token in main', async () => {
+    const bridge = await connection();
+    expect(await call(bridge, 'session:current', {})).toEqual({
+      ok: true,
+      value: { session: null, needsFirstAdmin: true },
+    });
+    const created = await call(bridge, 'session:createFirstAdmin', ADMIN);
+    expect(created).toMatchObject({
+      ok: true,
+      value: { operator: { username: 'admin', role: 'admin' }, expiresAt: expect.any(String) },
+    });
+    expect(JSON.stringify(created)).not.toMatch(/token/i);
+    expect(
+      await call(bridge, 'session:createFirstAdmin', { ...ADMIN, username: 'second' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Another connection is a different desk: not signed in.
+    const other = await connection();
+    expect(await call(other, 'session:current', {})).toMatchObject({
+      ok: true,
+      value: { session: null, needsFirstAdmin: false },
+    });
+    expect(await call(other, 'results:search', { limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    for (const account of [DESK, SUPER])
+      expect(await call(bridge, 'operators:create', account)).toMatchObject({ ok: true });
+    bridge.close();
+    other.close();
+  });
+
+  it('refuses a wrong password and locks the account after repeated failures', async () => {
+    const bridge = await connection();
+    expect(
+      await call(bridge, 'session:signIn', { username: 'desk1', password: 'wrong' }),
+    ).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const victim = {
+      username: 'locked1',
+      displayName: 'L',
+      role: 'operator',
+      password: 'locked password 1',
+    };
+    const admin = await connection();
+    await call(admin, 'session:signIn', { username: ADMIN.username, password: ADMIN.password });
+    await call(admin, 'operators:create', victim);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await call(bridge, 'session:signIn', { username: victim.username, password: 'nope' });
+    expect(
+      await call(bridge, 'session:signIn', {
+        username: victim.username,
+        password: victim.password,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('locked') },
+    });
+    bridge.close();
+    admin.close();
+  });
+
+  it('keeps operators out of admin methods', async () => {
+    const desk = await connection();
+    await call(desk, 'session:signIn', { username: DESK.username, password: DESK.password });
+    expect(await call(desk, 'operators:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(desk, 'settings:update', { stationName: 'Mine' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(desk, 'settings:update', { language: 'ko' })).toMatchObject({
+      ok: true,
+      value: { language: 'ko' },
+    });
+    desk.close();
+  });
+});
+
+describe('settings', () => {
+  it('stores API keys encrypted and never returns them', async () => {
+    const admin = await connection();
+    await call(admin, 'session:signIn', { username: ADMIN.username, password: ADMIN.password });
+    const saved = await call(admin, 'settings:update', {
+      faceAuthKey: FACEAUTH_KEY,
+      idCheckKey: 'idcheck-secret-key-9876',
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: {
+        central: {
+          faceAuthKey: { set: true, lastFour: '1234' },
+          idCheckKey: { set: true, lastFour: '9876' },
+        },
+      },
+    });
+    expect(JSON.stringify(saved)).not.toContain(FACEAUTH_KEY);
+    expect(JSON.stringify(await call(admin, 'settings:get', {}))).not.toContain(FACEAUTH_KEY);
+    expect((await call(admin, 'settings:get', {})).value).toMatchObject({
+      policy: DEFAULT_POLICY,
+      stationId: 'station-console',
+    });
+    admin.close();
+  });
+});
+
+describe('overrides', () => {
+  it('lets an operator reject an approval but not approve a rejection alone', async () => {
+    const desk = await connection();
+    await call(desk, 'session:signIn', { username: DESK.username, password: DESK.password });
+    const approved = await storedResult('approved');
+    const rejectIt = await call(desk, 'results:override', {
+      authenticationId: approved,
+      decision: 'rejected',
+      reasonCode: 'suspected_impostor',
+      reasonText: 'Different person',
+    });
+    expect(rejectIt).toMatchObject({
+      ok: true,
+      value: {
+        finalStatus: 'rejected',
+        overrides: [
+          {
+            decision: 'rejected',
+            reasonCode: 'suspected_impostor',
+            reasonText: expect.stringContaining('Different person'),
+          },
+        ],
+      },
+    });
+
+    const rejected = await storedResult('rejected');
+    const alone = await call(desk, 'results:override', {
+      authenticationId: rejected,
+      decision: 'approved',
+      reasonCode: 'identity_confirmed_by_document',
+      reasonText: '',
+    });
+    expect(alone).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const withDesk = await call(desk, 'results:override', {
+      authenticationId: rejected,
+      decision: 'approved',
+      reasonCode: 'identity_confirmed_by_document',
+      reasonText: '',
+      supervisor: { username: DESK.username, password: DESK.password },
+    });
+    expect(withDesk).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const withSupervisor = await call(desk, 'results:override', {
+      authenticationId: rejected,
+      decision: 'approved',
+      reasonCode: 'identity_confirmed_by_document',
+      reasonText: 'Passport',
+      supervisor: { username: SUPER.username, password: SUPER.password },
+    });
+    expect(withSupervisor).toMatchObject({
+      ok: true,
+      value: { finalStatus: 'approved', result: { auth_status: 'rejected' } },
+    });
+
+    // History filters on the decision that stands, and the CSV export is for supervisors.
+    const approvedRows = await call(desk, 'results:search', { status: 'approved', limit: 50 });
+    expect(
+      (approvedRows.value as { rows: { authenticationId: string }[] }).rows.map(
+        (row) => row.authenticationId,
+      ),
+    ).toEqual([rejected]);
+    expect(await call(desk, 'results:exportCsv', { limit: 50 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    desk.close();
+  });
+
+  it('exports the filtered history as CSV for a supervisor', async () => {
+    const supervisor = await connection();
+    await call(supervisor, 'session:signIn', {
+      username: SUPER.username,
+      password: SUPER.password,
+    });
+    const exported = await call(supervisor, 'results:exportCsv', { limit: 50 });
+    const csv = (exported.value as { csv: string; rows: number }).csv;
+    expect(csv.split('\r\n')[0]).toBe(
+      'authentication_id,submission_id,recorded_at,operator_id,station_verdict,face_similarity_score,fail_codes,final_status,override_reason,central_verdict,disagreement,synced',
+    );
+    expect((exported.value as { rows: number }).rows).toBeGreaterThanOrEqual(2);
+    supervisor.close();
+  });
+});
