@@ -194,6 +194,14 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
       .poll(() => page.getByTestId('submission-error-code').textContent())
       .toBe('invalid_submission_status');
     await saveScreenshot(page, 'flow-9-revoked');
+
+    // The console speaks Korean once chosen in settings (a desk preference, no admin needed).
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('language-select').selectOption('ko');
+    await expect.poll(() => page.getByTestId('tab-verify').textContent()).toBe('인증');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await saveScreenshot(page, 'flow-10-korean');
+    await page.getByTestId('language-select').selectOption('en');
   });
 });
 
