@@ -1,22 +1,11 @@
-// Headers for every page the browser host serves. The CSP matches the one Electron applies:
-// scripts and styles only from the app itself, media from the camera, and the bridge socket on
-// this very origin.
+// Headers for every page the browser host serves: the renderer's CSP, with the bridge socket on
+// this very origin as the one extra connection.
+import { contentSecurityPolicy } from '../host/content-security-policy';
+
 export function securityHeaders(origin: string): Record<string, string> {
   const socket = origin.replace(/^http/, 'ws');
   return {
-    'Content-Security-Policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' blob: data:",
-      "media-src 'self' blob: mediastream:",
-      "font-src 'self'",
-      `connect-src 'self' ${socket}`,
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-      "object-src 'none'",
-    ].join('; '),
+    'Content-Security-Policy': contentSecurityPolicy([socket]),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
