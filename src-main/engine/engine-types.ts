@@ -6,6 +6,7 @@ import type { FrameAnalysis } from './pipeline/analyze-frame';
 import type { PipelineConfig } from './pipeline/pipeline-config';
 import type { FaceTemplate } from './template/face-template';
 import type { CheckScores } from './decision/decide';
+import type { CheckFeatures, FeatureBlock } from '../checks/check-features';
 
 export interface EngineLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -31,6 +32,16 @@ export interface FaceEngineOptions {
   logger?: EngineLogger;
   /** Attribute checks (occlusion, face/head cover) measured for a verification, when available. */
   checkScorer?: (faceImage: Uint8Array) => Promise<CheckScores>;
+  /** Attribute-check models (src-main/checks, loadCheckModels()): their features are computed in
+   *  the same worker task as the descriptor, only for the checks the policy enables. Preferred
+   *  over checkScorer when both are given. */
+  checkModels?: CheckModelsLike;
+}
+
+/** What the engine needs of the attribute-check models (src-main/checks/check-model.ts). */
+export interface CheckModelsLike {
+  blocksFor(wanted: readonly (keyof CheckScores)[]): FeatureBlock[];
+  score(features: CheckFeatures, wanted: readonly (keyof CheckScores)[]): CheckScores;
 }
 
 export type EnrollResult =
@@ -83,5 +94,10 @@ export interface FaceEngine {
   /** face-api's stock pipeline on one image, timed inside the worker (bench reference). */
   runReference(image: Uint8Array): Promise<{ faceFound: boolean; ms: number }>;
   diagnostics(): EngineDiagnostics;
+  /** The full analysis plus the given attribute-check feature blocks (training, evaluation). */
+  checkFeatures?(
+    image: Uint8Array,
+    blocks: FeatureBlock[],
+  ): Promise<{ features: CheckFeatures; stages: Record<string, number> }>;
   close(): Promise<void>;
 }

@@ -24,6 +24,7 @@ import { buildFaceAuthResult } from './result/build-result';
 import { createUuidV7Generator } from './result/uuid-v7';
 import { FaceTemplateSchema, makeTemplate, TEMPLATE_MODEL } from './template/face-template';
 import type { FrameAnalysis } from './pipeline/analyze-frame';
+import type { FeatureBlock } from '../checks/check-features';
 
 export const stderrLogger: EngineLogger = {
   info: (message, fields) =>
@@ -72,11 +73,11 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
   });
   const ids = createUuidV7Generator();
 
-  async function analyze(image: Uint8Array | undefined) {
+  async function analyze(image: Uint8Array | undefined, checkBlocks?: FeatureBlock[]) {
     if (image === undefined || image.length === 0) {
       throw new EngineError('required_field_missing', 'faceImage is empty or missing');
     }
-    const { payload } = await pool.run('analyze', image);
+    const { payload } = await pool.run('analyze', image, checkBlocks);
     if (payload.kind !== 'analyze') throw new Error(`unexpected ${payload.kind} reply`);
     return payload.analysis;
   }
@@ -113,19 +114,36 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
         return parsed.data.descriptor;
       });
       const wanted = enabledChecks(policy.data);
-      if (wanted.length > 0 && options.checkScorer === undefined) {
+      const models = wanted.length > 0 ? options.checkModels : undefined;
+      let checkBlocks: FeatureBlock[] | undefined;
+      if (models !== undefined) {
+        try {
+          checkBlocks = models.blocksFor(wanted);
+        } catch (err) {
+          throw new EngineError('detection_server_error', describeError(err));
+        }
+      }
+      if (wanted.length > 0 && models === undefined && options.checkScorer === undefined) {
         throw new EngineError(
           'detection_server_error',
           `policy enables ${wanted.join(', ')} but no attribute-check model is installed`,
         );
       }
-      const scorer = options.checkScorer;
-      const [analysis, checks] = await Promise.all([
-        analyze(request.faceImage),
+      const scorer = models === undefined ? options.checkScorer : undefined;
+      const [analysis, scored] = await Promise.all([
+        analyze(request.faceImage, checkBlocks),
         wanted.length > 0 && scorer !== undefined
           ? scorer(request.faceImage)
           : Promise.resolve<CheckScores>({}),
       ]);
+      let checks = scored;
+      if (models !== undefined) {
+        try {
+          checks = models.score(analysis.checkFeatures ?? {}, wanted);
+        } catch (err) {
+          throw new EngineError('detection_server_error', `checks: ${describeError(err)}`);
+        }
+      }
       const distance = closestDistance(analysis.descriptor, references);
       Object.assign(details, {
         distance,
@@ -167,6 +185,10 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
       const { payload } = await pool.run('reference', image);
       if (payload.kind !== 'reference') throw new Error(`unexpected ${payload.kind} reply`);
       return payload.reference;
+    },
+    async checkFeatures(image, blocks) {
+      const analysis = await analyze(image, blocks);
+      return { features: analysis.checkFeatures ?? {}, stages: analysis.stages };
     },
     diagnostics(): EngineDiagnostics {
       return {

@@ -1,6 +1,7 @@
 // Builds main's services once, for either host (Electron or the browser host): both get the
 // same handlers, the same validation and the same events. Each domain declares its handlers;
 // this file only wires them together.
+import { shippedCheckModels } from '../checks/check-model';
 import { EventHub } from '../bridge/event-hub';
 import { createDispatcher, type Dispatch } from '../bridge/dispatcher';
 import type { Handlers } from '../bridge/handlers';
@@ -91,7 +92,11 @@ export async function createStationServices(options: ServiceOptions): Promise<St
   );
   const engine = new EngineRuntime(
     options.engine ?? 'auto',
-    options.engineWorkerPath ? { workerScript: options.engineWorkerPath } : {},
+    {
+      // Attribute checks (issue 4): computed only when a project policy enables them.
+      checkModels: shippedCheckModels(),
+      ...(options.engineWorkerPath ? { workerScript: options.engineWorkerPath } : {}),
+    },
     status,
     logger,
   );

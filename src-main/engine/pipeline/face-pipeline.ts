@@ -16,6 +16,11 @@ import type { FaceRuntime } from '../models/face-runtime';
 import { assessQuality, qualityFailure, type FaceQuality } from '../quality/assess-quality';
 import type { PipelineConfig } from './pipeline-config';
 import { StageTimer } from './stage-timer';
+import {
+  computeCheckFeatures,
+  type CheckFeatures,
+  type FeatureBlock,
+} from '../../checks/check-features';
 
 export interface FaceAnalysis {
   descriptor: Float32Array;
@@ -27,6 +32,8 @@ export interface FaceAnalysis {
   quality: FaceQuality;
   image: { width: number; height: number; format: ImageFormat };
   stages: Record<string, number>;
+  /** Attribute-check features (src-main/checks), only when the task asked for them. */
+  checkFeatures?: CheckFeatures;
 }
 
 function wrapModelError(stage: string, err: unknown): never {
@@ -40,6 +47,7 @@ export async function analyzeFace(
   rt: FaceRuntime,
   bytes: Uint8Array,
   cfg: PipelineConfig,
+  checkBlocks?: readonly FeatureBlock[],
 ): Promise<FaceAnalysis> {
   const timer = new StageTimer();
   const header = validateImage(bytes, cfg.limits);
@@ -93,6 +101,22 @@ export async function analyzeFace(
   }
   timer.lap('descriptor');
 
+  let checkFeatures: CheckFeatures | undefined;
+  if (checkBlocks !== undefined && checkBlocks.length > 0) {
+    try {
+      checkFeatures = await computeCheckFeatures(checkBlocks, {
+        img,
+        transform,
+        chip,
+        descriptor,
+        describe: (c) => computeDescriptor(rt, c),
+      });
+    } catch (err) {
+      wrapModelError('checks', err);
+    }
+    timer.lap('checks');
+  }
+
   return {
     descriptor,
     box: {
@@ -107,5 +131,6 @@ export async function analyzeFace(
     quality,
     image: { width: img.originalWidth, height: img.originalHeight, format: header.format },
     stages: timer.stages,
+    ...(checkFeatures === undefined ? {} : { checkFeatures }),
   };
 }

@@ -6,6 +6,7 @@ import type { FaceAnalysis } from '../pipeline/face-pipeline';
 import type { FrameAnalysis } from '../pipeline/analyze-frame';
 import type { PipelineConfig } from '../pipeline/pipeline-config';
 import type { RuntimeOptions } from '../models/face-runtime';
+import type { FeatureBlock } from '../../checks/check-features';
 
 export interface WorkerInit {
   runtime: RuntimeOptions;
@@ -20,6 +21,8 @@ export interface TaskRequest {
   id: number;
   kind: TaskKind;
   bytes: Uint8Array;
+  /** analyze only: attribute-check feature blocks to compute as well (src-main/checks). */
+  checkBlocks?: FeatureBlock[];
 }
 
 export interface ReferenceTiming {

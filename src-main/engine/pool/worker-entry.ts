@@ -36,7 +36,10 @@ const init = workerData as WorkerInit;
 async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> {
   switch (task.kind) {
     case 'analyze':
-      return { kind: 'analyze', analysis: await analyzeFace(rt, task.bytes, init.pipeline) };
+      return {
+        kind: 'analyze',
+        analysis: await analyzeFace(rt, task.bytes, init.pipeline, task.checkBlocks),
+      };
     case 'frame':
       return { kind: 'frame', frame: await analyzeFrame(rt, task.bytes, init.pipeline) };
     case 'reference': {

@@ -15,6 +15,7 @@ import type {
   WorkerInit,
 } from './protocol';
 import { workerStart } from './worker-script';
+import type { FeatureBlock } from '../../checks/check-features';
 
 export interface PoolOptions {
   size: number;
@@ -117,7 +118,7 @@ export class WorkerPool {
     });
   }
 
-  run(kind: TaskKind, bytes: Uint8Array): Promise<TaskResult> {
+  run(kind: TaskKind, bytes: Uint8Array, checkBlocks?: FeatureBlock[]): Promise<TaskResult> {
     if (this.closed) return Promise.reject(new EngineUnavailableError('face engine is closed'));
     if (this.queue.length >= this.opts.maxQueue) {
       return Promise.reject(new EngineBusyError(this.queue.length));
@@ -126,7 +127,8 @@ export class WorkerPool {
     const copy = new Uint8Array(bytes);
     return new Promise<TaskResult>((resolve, reject) => {
       this.queue.push({
-        request: { kind, bytes: copy },
+        request:
+          checkBlocks === undefined ? { kind, bytes: copy } : { kind, bytes: copy, checkBlocks },
         enqueuedAt: performance.now(),
         resolve,
         reject,
