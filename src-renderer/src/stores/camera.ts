@@ -32,6 +32,8 @@ export const useCameraStore = defineStore('camera', () => {
   const preview = ref<AnalyzeFrameResponse | null>(null);
   const tooDark = ref(false);
   const previewFps = ref(0);
+  /** While a capture is being decided, preview frames would only queue in front of it. */
+  const previewPaused = ref(false);
   const lastError = ref<string | null>(null);
   let loop: ReturnType<typeof setInterval> | null = null;
   let frames: number[] = [];
@@ -78,7 +80,7 @@ export const useCameraStore = defineStore('camera', () => {
     stopPreview();
     previewVideo = video;
     loop = setInterval(() => {
-      if (inFlight >= MAX_IN_FLIGHT || video.videoWidth === 0) return;
+      if (previewPaused.value || inFlight >= MAX_IN_FLIGHT || video.videoWidth === 0) return;
       inFlight += 1;
       void analyzeOnce(video, onQr).finally(() => {
         inFlight -= 1;
@@ -135,6 +137,7 @@ export const useCameraStore = defineStore('camera', () => {
     preview,
     tooDark,
     previewFps,
+    previewPaused,
     lastError,
     start,
     stop,
