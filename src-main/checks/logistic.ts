@@ -68,10 +68,13 @@ export function predict(model: LogisticModel, row: readonly number[]): number {
   return sigmoid(logit(model, row));
 }
 
+/** `sampleWeights` (default all 1) multiply each sample's loss on top of class balancing: the
+ *  occlusion check weighs clear eyeglasses, its hard negatives, above other negatives. */
 export function trainLogistic(
   rows: readonly (readonly number[])[],
   labels: readonly boolean[],
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  sampleWeights?: readonly number[],
 ): LogisticModel {
   if (rows.length !== labels.length || rows.length === 0) throw new Error('no training data');
   const s = fitStandardizer(rows);
@@ -94,7 +97,7 @@ export function trainLogistic(
       let z = b;
       for (let j = 0; j < d; j++) z += (w[j] ?? 0) * (xi[j] ?? 0);
       const y = labels[i] === true;
-      const err = (sigmoid(z) - (y ? 1 : 0)) * (y ? wPos : wNeg);
+      const err = (sigmoid(z) - (y ? 1 : 0)) * (y ? wPos : wNeg) * (sampleWeights?.[i] ?? 1);
       gb += err;
       for (let j = 0; j < d; j++) grad[j] = (grad[j] ?? 0) + err * (xi[j] ?? 0);
     }

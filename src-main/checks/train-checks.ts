@@ -12,6 +12,16 @@ export interface CheckRecipe {
   blocks: FeatureBlock[];
   train: TrainOptions;
   recommended_threshold: number;
+  /** Extra loss weight of samples by their label (hard negatives); others weigh 1. */
+  labelWeights?: Readonly<Record<string, number>>;
+}
+
+export function sampleWeights(
+  samples: readonly { label: string }[],
+  recipe: CheckRecipe,
+): number[] | undefined {
+  const w = recipe.labelWeights;
+  return w === undefined ? undefined : samples.map((s) => w[s.label] ?? 1);
 }
 
 /** Blocks and L2 penalties chosen on the cross-validated AUC of a small grid (see
@@ -119,10 +129,12 @@ export function crossValidate(
   const scores = new Array<number>(labels.length).fill(0);
   for (let f = 0; f < folds; f++) {
     const trainIdx = labels.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+    const weights = sampleWeights(data.samples, recipe);
     const model = trainLogistic(
       trainIdx.map((i) => data.rows[i] ?? []),
       trainIdx.map((i) => labels[i] === true),
       recipe.train,
+      weights === undefined ? undefined : trainIdx.map((i) => weights[i] ?? 1),
     );
     labels.forEach((_, i) => {
       if (fold[i] === f) scores[i] = probabilityToScore(predict(model, data.rows[i] ?? []));
@@ -142,6 +154,7 @@ export function fitShippedModel(
     data.rows,
     data.samples.map((s) => s.positive),
     recipe.train,
+    sampleWeights(data.samples, recipe),
   );
   const round = (v: number): number => Number(v.toPrecision(7));
   return {

@@ -88,6 +88,13 @@ describe('trainLogistic', () => {
     expect(Math.abs(strong.weights[0] ?? 0)).toBeLessThan(Math.abs(weak.weights[0] ?? 0));
   });
 
+  it('a heavier sample pulls the boundary away from it', () => {
+    const plain = trainLogistic(rows, labels);
+    const weights = rows.map((_, i) => (i === 3 ? 10 : 1)); // the negative nearest the positives
+    const heavy = trainLogistic(rows, labels, undefined, weights);
+    expect(predict(heavy, [3])).toBeLessThan(predict(plain, [3]));
+  });
+
   it('refuses one-class data and rows of the wrong length', () => {
     expect(() => trainLogistic([[1], [2]], [true, true])).toThrow(/both classes/);
     expect(() => logit(trainLogistic(rows, labels), [1, 2])).toThrow(/feature length/);
