@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArgosSimulator } from '../../src-main/argos-simulator/server';
 import { submissionGate } from '../../src-main/store/services/submissions';
+import { decodeReferenceTemplates } from '../../src-main/verification/reference-templates';
 import { startSyncChild } from './child-process';
 import { loadSelfies } from './selfies';
 import { SIM_KEYS } from './sim-fixtures';
@@ -90,6 +91,12 @@ async function main(): Promise<number> {
 
   const store = await openStation(dir, STATION);
   const counts = await store.send('sync:counts', {});
+  // What pull stored must be what verification reads: decode one with the verifier's codec.
+  const sample = await store.send('submissions:lookup', { submissionId: 'bench-000000' });
+  const decodable =
+    sample.found &&
+    sample.templates !== null &&
+    decodeReferenceTemplates(sample.templates) !== null;
   await store.close();
 
   // Revocation: one submission rejected centrally; the next pull takes it out of use.
@@ -129,6 +136,7 @@ async function main(): Promise<number> {
     pull_seconds: Math.round(seconds * 10) / 10,
     submissions_per_second: Math.round((N / seconds) * 100) / 100,
     revalidation_sweep_seconds: Math.round(revalidateSeconds * 10) / 10,
+    templates_decodable_by_verifier: decodable,
     revoked_verifiable_before: before === null,
     revoked_refused_after: after?.errorCode ?? null,
   };

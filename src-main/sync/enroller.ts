@@ -1,7 +1,8 @@
 // What pull needs from the face engine: turn a selfie into a reference template. The engine's
 // FaceEngine satisfies it (createFaceEngine → engine.enroll runs in its worker pool); tests may
 // pass any other implementation. Templates are stored as UTF-8 JSON of FaceTemplate[], the list
-// the engine's verify() takes back.
+// the engine's verify() takes back (the verifier's codec, src-main/verification/
+// reference-templates.ts, reads the same format).
 import type { FaceAuthError } from '../../src-shared/faceauth/result';
 import type { ReferenceTemplates } from '../store/services/submissions';
 
@@ -13,6 +14,8 @@ export interface Enroller {
   readonly modelVersion: string;
   /** How many enrollments to keep in flight (the engine refuses more than its queue holds). */
   readonly concurrency: number;
+  /** Encodes templates for the store; default: encodeReferenceTemplates below. */
+  encode?(templates: unknown[]): ReferenceTemplates;
 }
 
 export function encodeReferenceTemplates(

@@ -87,6 +87,8 @@ export async function buildPulledPage(
   }
   counts.unchanged += unchanged.length;
 
+  const encode = (templates: unknown[]) =>
+    enroller.encode?.(templates) ?? encodeReferenceTemplates(templates, enroller.modelVersion);
   const enrolled = await mapLimited(toEnroll, enroller.concurrency, async (item) => {
     const selfie = await downloadWithRetry(ctx, item.submission_id);
     if (selfie.kind === 'unknown') throw new PageAborted(selfie);
@@ -99,7 +101,7 @@ export async function buildPulledPage(
     return outcome.ok
       ? {
           item,
-          templates: encodeReferenceTemplates([outcome.template], enroller.modelVersion),
+          templates: encode([outcome.template]),
           error: null,
         }
       : { item, templates: null, error: outcome.error.errorCode };
