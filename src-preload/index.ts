@@ -39,6 +39,8 @@ const api = {
       detail: invoke('results:detail'),
       override: invoke('results:override'),
       exportCsv: invoke('results:exportCsv'),
+      disagreements: invoke('results:disagreements'),
+      reviewDisagreement: invoke('results:reviewDisagreement'),
     },
     sync: { status: invoke('sync:status'), runNow: invoke('sync:runNow') },
     settings: { get: invoke('settings:get'), update: invoke('settings:update') },

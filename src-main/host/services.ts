@@ -8,6 +8,7 @@ import type { Handlers } from '../bridge/handlers';
 import { DEFAULT_POLICY } from '../engine';
 import { frameHandlers } from '../frame/handlers';
 import { resultHandlers } from '../results/handlers';
+import { disagreementHandlers } from '../results/disagreement-handlers';
 import { operatorHandlers } from '../session/operator-handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -194,6 +195,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     ...operatorHandlers(store),
     ...verificationHandlers(verification, () => void reporter.refresh()),
     ...resultHandlers(store, () => void reporter.refresh()),
+    ...disagreementHandlers(store, () => void reporter.refresh()),
     ...syncHandlers(store, reporter),
     ...settingsHandlers({
       store,

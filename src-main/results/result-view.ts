@@ -4,9 +4,11 @@ import type { ResultView } from '../../src-shared/contract/results';
 import type { StoredResult } from '../store/services/results';
 import { parseOverrideReason } from './override-reason';
 
+/** What sync stores as the central verdict (store/services/sync-delivery.ts CentralVerdict);
+ *  read defensively, since it is JSON written by an earlier version too. */
 interface CentralVerdictLike {
   auth_status?: unknown;
-  score?: { face_similarity_score?: unknown };
+  face_similarity_score?: unknown;
 }
 
 export function toResultView(stored: StoredResult): ResultView {
@@ -44,7 +46,7 @@ function centralView(stored: StoredResult): ResultView['central'] {
     (verdict.auth_status !== 'approved' && verdict.auth_status !== 'rejected')
   )
     return null;
-  const score = verdict.score?.face_similarity_score;
+  const score = verdict.face_similarity_score;
   return {
     authStatus: verdict.auth_status,
     faceSimilarityScore: typeof score === 'number' ? score : null,

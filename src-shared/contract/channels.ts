@@ -17,6 +17,8 @@ export const METHOD_CHANNELS = [
   'results:detail',
   'results:override',
   'results:exportCsv',
+  'results:disagreements',
+  'results:reviewDisagreement',
   'sync:status',
   'sync:runNow',
   'settings:get',

@@ -83,6 +83,14 @@ export const resultMethods = {
     }),
   },
   'results:override': { request: OverrideRequestSchema, response: ResultViewSchema },
+  'results:disagreements': {
+    request: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    response: z.object({ rows: z.array(ResultViewSchema) }),
+  },
+  'results:reviewDisagreement': {
+    request: z.object({ authenticationId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ reviewed: z.boolean() }),
+  },
   'results:exportCsv': {
     request: ResultFilterSchema,
     response: z.object({ csv: z.string(), rows: z.number().int() }),

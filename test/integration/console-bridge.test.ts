@@ -267,3 +267,57 @@ describe('overrides', () => {
     supervisor.close();
   });
 });
+
+describe('central disagreements', () => {
+  it('lists a result the central API decided differently until a supervisor reviews it', async () => {
+    const approved = await storedResult('approved');
+    await host.services.store.send('sync:recordDeliveries', {
+      deliveries: [
+        {
+          authenticationId: approved,
+          verdict: {
+            source: 'post',
+            authentication_id: 'central-1',
+            auth_status: 'rejected',
+            create_time: new Date().toISOString(),
+            face_similarity_score: 61.5,
+            fail_code: ['face_compare_underscore'],
+          },
+        },
+      ],
+    });
+    const desk = await connection();
+    await call(desk, 'session:signIn', { username: DESK.username, password: DESK.password });
+    expect(await call(desk, 'results:disagreements', { limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const supervisor = await connection();
+    await call(supervisor, 'session:signIn', {
+      username: SUPER.username,
+      password: SUPER.password,
+    });
+    const open = await call(supervisor, 'results:disagreements', { limit: 10 });
+    expect(open).toMatchObject({
+      ok: true,
+      value: {
+        rows: [
+          {
+            authenticationId: approved,
+            disagreement: true,
+            central: { authStatus: 'rejected', faceSimilarityScore: 61.5 },
+          },
+        ],
+      },
+    });
+    expect(
+      await call(supervisor, 'results:reviewDisagreement', { authenticationId: approved }),
+    ).toEqual({ ok: true, value: { reviewed: true } });
+    expect(await call(supervisor, 'results:disagreements', { limit: 10 })).toEqual({
+      ok: true,
+      value: { rows: [] },
+    });
+    desk.close();
+    supervisor.close();
+  });
+});

@@ -114,6 +114,8 @@ export const en = {
     synced: 'Synced',
     pending: 'Pending',
     close: 'Close',
+    disagreements: 'Central API disagrees: review',
+    markReviewed: 'Mark reviewed',
   },
   settings: {
     title: 'Settings',

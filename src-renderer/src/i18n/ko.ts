@@ -116,6 +116,8 @@ export const ko: Messages = {
     synced: '완료',
     pending: '대기',
     close: '닫기',
+    disagreements: '중앙 API와 판정 불일치: 검토 필요',
+    markReviewed: '검토 완료',
   },
   settings: {
     title: '설정',

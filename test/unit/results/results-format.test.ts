@@ -76,7 +76,13 @@ describe('result view', () => {
   });
 
   it('flags a central verdict that disagrees with the station', () => {
-    const central = { auth_status: 'approved', score: { face_similarity_score: 91 } };
+    const central = {
+      source: 'post',
+      authentication_id: 'c-1',
+      auth_status: 'approved',
+      face_similarity_score: 91,
+      fail_code: [],
+    };
     const view = toResultView(stored({ centralVerdict: central, syncedAt: 5 }));
     expect(view.central).toMatchObject({ authStatus: 'approved', faceSimilarityScore: 91 });
     expect(view.disagreement).toBe(true);
