@@ -19,7 +19,7 @@ export type CameraState = 'idle' | 'starting' | 'live' | 'denied' | 'unavailable
 
 /** Below this mean brightness the detector and the comparison both suffer. */
 const TOO_DARK_LUMA = 45;
-const PREVIEW_INTERVAL_MS = 80;
+const PREVIEW_INTERVAL_MS = 60;
 /** Preview frames are small: the detector needs no more, and they cross the bridge cheaply. */
 const PREVIEW_WIDTH = 320;
 const PREVIEW_QUALITY = 0.7;
