@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** FACEAUTH_FACEDATA, else ../shared/facedata beside the repository. */
+/** FACEAUTH_FACEDATA_DIR, else ../shared/facedata beside the repository. */
 export function defaultFacedataDir(): string {
-  const fromEnv = process.env.FACEAUTH_FACEDATA;
+  const fromEnv = process.env.FACEAUTH_FACEDATA_DIR;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   return path.resolve(repoRoot, '..', 'shared', 'facedata');

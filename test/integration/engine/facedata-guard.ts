@@ -8,7 +8,7 @@ export const FACEDATA = defaultFacedataDir();
 export const HAS_FACEDATA = facedataAvailable(FACEDATA);
 export const SKIP_NOTE = HAS_FACEDATA
   ? ''
-  : ` [SKIPPED: no face data at ${FACEDATA}; set FACEAUTH_FACEDATA to run]`;
+  : ` [SKIPPED: no face data at ${FACEDATA}; set FACEAUTH_FACEDATA_DIR to run]`;
 
 if (!HAS_FACEDATA) process.stderr.write(`face engine integration tests ${SKIP_NOTE}\n`);
 
