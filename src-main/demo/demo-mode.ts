@@ -3,7 +3,6 @@
 // override, sync) with one command. Demo submissions carry the DEMO- prefix everywhere, and the
 // simulator's keys exist only in this process: demo data cannot reach a real central API.
 import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
 import { ArgosSimulator } from '../argos-simulator/server';
 import type { Verdict } from '../argos-simulator/verdict';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
@@ -20,8 +19,6 @@ export interface DemoEndpoint {
   faceAuthKey: string;
   idCheckKey: string;
 }
-
-const THUMBNAIL_SIDE = 160;
 
 export class DemoMode {
   private readonly names = new Map<string, string>();
@@ -87,15 +84,4 @@ function engineVerdict(engine: () => FaceEngine | null): Verdict {
     const outcome = await ready.verify({ faceImage, templates: [reference.template], policy });
     return outcome;
   };
-}
-
-/** A small reference picture for the operator's result panel. */
-export async function makeThumbnail(image: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(
-    await sharp(image)
-      .rotate()
-      .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'cover' })
-      .jpeg({ quality: 80 })
-      .toBuffer(),
-  );
 }

@@ -7,7 +7,8 @@ import { withEngine, type EngineRuntime } from '../host/engine-runtime';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
 import { encodeReferenceTemplates } from '../verification/reference-templates';
-import { makeThumbnail, type DemoMode } from './demo-mode';
+import { makeThumbnail } from '../frame/thumbnail';
+import type { DemoMode } from './demo-mode';
 
 export interface DemoDeps {
   store: StoreClient;

@@ -16,6 +16,8 @@ export interface Enroller {
   readonly concurrency: number;
   /** Encodes templates for the store; default: encodeReferenceTemplates below. */
   encode?(templates: unknown[]): ReferenceTemplates;
+  /** A small reference picture for the operator, kept encrypted beside the templates. */
+  thumbnail?(image: Uint8Array): Promise<Uint8Array | null>;
 }
 
 export function encodeReferenceTemplates(

@@ -98,16 +98,20 @@ export async function buildPulledPage(
       return { item, templates: null, error: `no selfie (${selfie.errorCode ?? selfie.status})` };
     }
     const outcome = await enroller.enroll(selfie.value);
-    return outcome.ok
-      ? {
-          item,
-          templates: encode([outcome.template]),
-          error: null,
-        }
-      : { item, templates: null, error: outcome.error.errorCode };
+    if (!outcome.ok)
+      return { item, templates: null, thumbnail: null, error: outcome.error.errorCode };
+    // A thumbnail that cannot be made never costs the enrollment.
+    const thumbnail = (await enroller.thumbnail?.(selfie.value).catch(() => null)) ?? null;
+    return { item, templates: encode([outcome.template]), thumbnail, error: null };
   });
-  for (const { item, templates, error } of enrolled) {
-    upserts.push({ submissionId: item.submission_id, status: APPROVED, policy, templates });
+  for (const { item, templates, thumbnail, error } of enrolled) {
+    upserts.push({
+      submissionId: item.submission_id,
+      status: APPROVED,
+      policy,
+      templates,
+      thumbnail,
+    });
     pageMarks.push({
       submissionId: item.submission_id,
       kycResultAt: item.kyc_result_at ?? null,

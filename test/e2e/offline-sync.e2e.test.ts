@@ -101,6 +101,8 @@ describe.skipIf(!facedataAvailable)(
         .poll(() => page.getByTestId('verdict').textContent(), { timeout: 30_000 })
         .toBe('APPROVED');
       expect(await page.getByTestId('central-pending').count()).toBe(1);
+      // The reference thumbnail came down with the pull, beside the live capture.
+      expect(await page.getByTestId('reference-image').count()).toBe(1);
       expect(central.state.records).toHaveLength(0);
       await saveScreenshot(page, 'sync-1-offline-verified');
 
