@@ -6,7 +6,7 @@ import type { PulledPage, SubmissionMark } from '../store/services/sync-pull';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { ApiResult } from './argos-client';
 import type { SubmissionItem } from './argos-schemas';
-import { encodeReferenceTemplates, type Enroller } from './enroller';
+import type { Enroller } from './enroller';
 import { emptyCounts, type PullCounts } from './pull-progress';
 import { mapLimited, type SyncContext } from './sync-context';
 
@@ -87,8 +87,6 @@ export async function buildPulledPage(
   }
   counts.unchanged += unchanged.length;
 
-  const encode = (templates: unknown[]) =>
-    enroller.encode?.(templates) ?? encodeReferenceTemplates(templates, enroller.modelVersion);
   const enrolled = await mapLimited(toEnroll, enroller.concurrency, async (item) => {
     const selfie = await downloadWithRetry(ctx, item.submission_id);
     if (selfie.kind === 'unknown') throw new PageAborted(selfie);
@@ -102,7 +100,7 @@ export async function buildPulledPage(
       return { item, templates: null, thumbnail: null, error: outcome.error.errorCode };
     // A thumbnail that cannot be made never costs the enrollment.
     const thumbnail = (await enroller.thumbnail?.(selfie.value).catch(() => null)) ?? null;
-    return { item, templates: encode([outcome.template]), thumbnail, error: null };
+    return { item, templates: enroller.encode([outcome.template]), thumbnail, error: null };
   });
   for (const { item, templates, thumbnail, error } of enrolled) {
     upserts.push({

@@ -10,7 +10,6 @@ import { ArgosSimulator } from '../../../src-main/argos-simulator/server';
 import type { StoreClient } from '../../../src-main/store/client';
 import { submissionGate } from '../../../src-main/store/services/submissions';
 import type { Enroller } from '../../../src-main/sync/enroller';
-import { decodeReferenceTemplates } from '../../../src-main/sync/enroller';
 import type { PullProgress } from '../../../src-main/sync/pull-progress';
 import { SyncService } from '../../../src-main/sync/sync-service';
 import { openStation, syntheticCapture } from '../../../scripts/sync/station-fixtures';
@@ -28,6 +27,10 @@ function fakeEnroller(failAfter = Infinity): Enroller & { calls: number } {
     calls: 0,
     modelVersion: 'fake-model-1',
     concurrency: 2,
+    encode: (templates: unknown[]) => ({
+      modelVersion: 'fake-model-1',
+      data: new TextEncoder().encode(JSON.stringify(templates)),
+    }),
     async enroll(image: Uint8Array) {
       enroller.calls += 1;
       if (enroller.calls > failAfter) throw new Error('simulated crash');
@@ -99,7 +102,7 @@ describe('pull', () => {
     const lookup = await store.send('submissions:lookup', { submissionId: 'sub-03' });
     expect(lookup.found && lookup.templates !== null).toBe(true);
     if (lookup.found && lookup.templates !== null) {
-      const [template] = decodeReferenceTemplates(lookup.templates);
+      const [template] = JSON.parse(new TextDecoder().decode(lookup.templates.data)) as unknown[];
       const selfie = sim.state.submissions.get('sub-03')?.selfie as Uint8Array;
       expect(template).toEqual({ sha: createHash('sha256').update(selfie).digest('hex') });
     }
