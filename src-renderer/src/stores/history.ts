@@ -24,6 +24,8 @@ export const useHistoryStore = defineStore('history', () => {
   const detailImage = shallowRef<Uint8Array | null>(null);
   const error = ref<string | null>(null);
   const loading = ref(false);
+  /** Results the central API decided differently, waiting for a supervisor. */
+  const disagreements = ref<ResultView[]>([]);
 
   function request(): ResultFilter {
     return {
@@ -59,6 +61,23 @@ export const useHistoryStore = defineStore('history', () => {
     detailImage.value = null;
   }
 
+  async function loadDisagreements(): Promise<void> {
+    try {
+      disagreements.value = (await useBridge().client.results.disagreements({ limit: 100 })).rows;
+    } catch (cause) {
+      error.value = messageOf(cause);
+    }
+  }
+
+  async function reviewDisagreement(authenticationId: string): Promise<void> {
+    try {
+      await useBridge().client.results.reviewDisagreement({ authenticationId });
+      await loadDisagreements();
+    } catch (cause) {
+      error.value = messageOf(cause);
+    }
+  }
+
   /** Returns the CSV text; the view turns it into a download. */
   async function exportCsv(): Promise<string | null> {
     try {
@@ -69,5 +88,19 @@ export const useHistoryStore = defineStore('history', () => {
     }
   }
 
-  return { filter, rows, detail, detailImage, error, loading, search, open, close, exportCsv };
+  return {
+    filter,
+    rows,
+    detail,
+    detailImage,
+    error,
+    loading,
+    search,
+    open,
+    close,
+    exportCsv,
+    disagreements,
+    loadDisagreements,
+    reviewDisagreement,
+  };
 });
