@@ -186,7 +186,10 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     const page = await station(PHOTOS.personAagain);
     await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
     await page.getByTestId('tab-demo').click();
-    await page.getByRole('button', { name: 'Revoke' }).first().click();
+    const row = page.locator('[data-testid="demo-list"] li').filter({ hasText: ids.personA! });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    // The revocation is done once the list shows it; only then ask the desk about that id.
+    await expect.poll(() => row.textContent()).toContain('rejected');
     await page.getByTestId('tab-verify').click();
     await page.getByTestId('submission-input').fill(ids.personA!);
     await page.keyboard.press('Enter');
