@@ -1,24 +1,70 @@
 // Features for the attribute checks (occlusion, face cover, head cover), computed inside an engine
 // pool worker from what the verification pipeline already has: the decoded image, the 68-landmark
-// similarity transform and the aligned chip. Three blocks, each computed only when a check the
-// policy enables needs it:
-//   chip  - the 128-D FaceRecognitionNet descriptor of the aligned 150 px chip (already computed
-//           for the verification, so free);
-//   wide  - the same network on a wider chip shifted up to include the head and hair (one extra
-//           forward pass, the only expensive block);
-//   stats - colour and texture statistics of regions the landmarks define (eyes, nose/cheeks,
-//           mouth/chin on the aligned chip; forehead, crown, beside the head on a small wide
-//           chip), plain TypeScript;
-//   grid  - a coarse HOG: per cell of a 6 x 6 grid over the small wide chip, a histogram of
-//           gradient orientations (6 bins, magnitude-weighted) and the mean colour.
-// The small wide chip is 64 px: sampling it costs about a millisecond, a 150 px one ~15 ms.
+// similarity transform, the aligned chip and the recognition network's own activations on it.
+// Blocks, each computed only when a check the policy enables needs it:
+//   chip       - the 128-D FaceRecognitionNet descriptor of the aligned 150 px chip (free);
+//   face_top, face_eyes, face_lower
+//              - the network's 128-channel stage (an 8 x 8 map on the 150 px chip) averaged over
+//                its top quarter (forehead, brim of a cap or helmet), second quarter (eyes) and
+//                lower half (nose, mouth, chin). The verification pass computes them anyway
+//                (recognition-trunk.ts), so they are free too;
+//   face_deep  - the mean of the network's first 256-channel stage (free, same pass);
+//   stats      - colour and texture statistics of regions the landmarks define (eyes, nose/cheeks,
+//                mouth/chin on the aligned chip; forehead, crown, beside the head on a small wide
+//                chip), plain TypeScript;
+//   grid       - a coarse HOG: per cell of a 6 x 6 grid over the small wide chip, a histogram of
+//                gradient orientations (6 bins, magnitude-weighted) and the mean colour.
+// The small wide chip is 64 px: sampling it costs about a millisecond.
 import { applyTransform, type SimilarityTransform } from '../engine/align/similarity-transform';
 import type { RgbImage } from '../engine/image/rgb-image';
 import { samplePatch } from '../engine/image/resample';
+import type { TrunkFeatures } from '../engine/descriptor/recognition-trunk';
 
-export const FEATURE_BLOCKS = ['chip', 'wide', 'stats', 'grid'] as const;
+export const FEATURE_BLOCKS = [
+  'chip',
+  'face_top',
+  'face_eyes',
+  'face_lower',
+  'face_deep',
+  'stats',
+  'grid',
+] as const;
 export type FeatureBlock = (typeof FEATURE_BLOCKS)[number];
 export type CheckFeatures = Partial<Record<FeatureBlock, number[]>>;
+
+/** Blocks read from the recognition network's activations on the aligned chip. */
+export const TRUNK_BLOCKS: readonly FeatureBlock[] = [
+  'face_top',
+  'face_eyes',
+  'face_lower',
+  'face_deep',
+];
+
+export function needsTrunk(blocks: readonly FeatureBlock[]): boolean {
+  return blocks.some((b) => TRUNK_BLOCKS.includes(b));
+}
+
+/** Row bands of the 128-channel map, as shares of its height (8 rows on the 150 px chip: rows
+ *  0-1, 2-3 and 4-7). */
+const TRUNK_BANDS = {
+  face_top: [0, 0.25],
+  face_eyes: [0.25, 0.5],
+  face_lower: [0.5, 1],
+} as const;
+
+/** Mean over the rows of `trunk.rows128` in a band [from, to) of the map's height. */
+export function trunkBand(trunk: TrunkFeatures, from: number, to: number): number[] {
+  const channels = trunk.rows128.length / trunk.rows;
+  const first = Math.min(trunk.rows - 1, Math.floor(from * trunk.rows));
+  const last = Math.max(first + 1, Math.ceil(to * trunk.rows));
+  const out = new Array<number>(channels).fill(0);
+  for (let r = first; r < last; r++) {
+    for (let c = 0; c < channels; c++) {
+      out[c] = (out[c] ?? 0) + (trunk.rows128[r * channels + c] ?? 0) / (last - first);
+    }
+  }
+  return out;
+}
 
 /** The aligned chip's geometry (face-chip.ts): 150 px, dlib padding 0.25. */
 const CHIP_SIZE = 150;
@@ -64,6 +110,17 @@ export const GRID_LENGTH = GRID_CELLS * GRID_CELLS * (GRID_BINS + 3);
  *  share; mean saturation. */
 export const STATS_PER_REGION = 9;
 export const STATS_LENGTH = (CHIP_REGIONS.length + WIDE_REGIONS.length) * STATS_PER_REGION + 2;
+
+/** Length of each block, so a model file can be checked against the features it will read. */
+export const BLOCK_LENGTH: Readonly<Record<FeatureBlock, number>> = {
+  chip: 128,
+  face_top: 128,
+  face_eyes: 128,
+  face_lower: 128,
+  face_deep: 256,
+  stats: STATS_LENGTH,
+  grid: GRID_LENGTH,
+};
 
 /** Pixel coordinates in a chip of `size` with `padding` (and upward shift) of a unit coordinate. */
 export function unitToChip(unit: number, size: number, padding: number, shift = 0): number {
@@ -244,19 +301,26 @@ export interface FeatureInputs {
   transform: SimilarityTransform;
   chip: Uint8Array;
   descriptor: Float32Array;
-  /** The recognition network on a 150 px chip (computeDescriptor). */
-  describe: (chip: Uint8Array) => Promise<Float32Array>;
+  /** The recognition network's activations on `chip`, when a trunk block is asked for. */
+  trunk?: TrunkFeatures;
 }
 
 /** Computes the requested blocks only. */
-export async function computeCheckFeatures(
+export function computeCheckFeatures(
   blocks: readonly FeatureBlock[],
   input: FeatureInputs,
-): Promise<CheckFeatures> {
+): CheckFeatures {
   const out: CheckFeatures = {};
   if (blocks.includes('chip')) out.chip = Array.from(input.descriptor);
-  if (blocks.includes('wide')) {
-    out.wide = Array.from(await input.describe(extractWideChip(input.img, input.transform)));
+  if (needsTrunk(blocks)) {
+    const trunk = input.trunk;
+    if (trunk === undefined) throw new Error('trunk features asked for but not computed');
+    for (const [block, [from, to]] of Object.entries(TRUNK_BANDS)) {
+      if (blocks.includes(block as FeatureBlock)) {
+        out[block as FeatureBlock] = trunkBand(trunk, from, to);
+      }
+    }
+    if (blocks.includes('face_deep')) out.face_deep = Array.from(trunk.mean256);
   }
   if (blocks.includes('stats') || blocks.includes('grid')) {
     const small = extractWideChip(input.img, input.transform, SMALL_WIDE_SIZE);

@@ -6,7 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CheckScores } from '../engine/decision/decide';
-import { FEATURE_BLOCKS, type CheckFeatures, type FeatureBlock } from './check-features';
+import {
+  BLOCK_LENGTH,
+  FEATURE_BLOCKS,
+  type CheckFeatures,
+  type FeatureBlock,
+} from './check-features';
 import { predict, type LogisticModel } from './logistic';
 import faceCoverJson from '../../resources/checks/face_cover.json';
 import headCoverJson from '../../resources/checks/head_cover.json';
@@ -27,20 +32,28 @@ export function checkOfScoreKey(key: keyof CheckScores): CheckName {
   return found;
 }
 
-export const CheckModelFileSchema = z.object({
-  check: z.enum(CHECK_NAMES),
-  version: z.string(),
-  /** The engine's template model the features come from (FaceRecognitionNet + alignment). */
-  feature_model: z.string(),
-  blocks: z.array(z.enum(FEATURE_BLOCKS)).min(1),
-  mean: z.array(z.number()),
-  std: z.array(z.number()),
-  weights: z.array(z.number()),
-  bias: z.number(),
-  /** The threshold the station recommends for project policy (0-100), and what it measured. */
-  recommended_threshold: z.number().min(0).max(100),
-  training: z.record(z.string(), z.unknown()),
-});
+export const CheckModelFileSchema = z
+  .object({
+    check: z.enum(CHECK_NAMES),
+    version: z.string(),
+    /** The engine's template model the features come from (FaceRecognitionNet + alignment). */
+    feature_model: z.string(),
+    blocks: z.array(z.enum(FEATURE_BLOCKS)).min(1),
+    mean: z.array(z.number()),
+    std: z.array(z.number()),
+    weights: z.array(z.number()),
+    bias: z.number(),
+    /** The threshold the station recommends for project policy (0-100), and what it measured. */
+    recommended_threshold: z.number().min(0).max(100),
+    training: z.record(z.string(), z.unknown()),
+  })
+  .refine(
+    (m) =>
+      m.weights.length === m.blocks.reduce((n, b) => n + BLOCK_LENGTH[b], 0) &&
+      m.mean.length === m.weights.length &&
+      m.std.length === m.weights.length,
+    { message: 'weights, mean and std must match the lengths of the blocks the model reads' },
+  );
 export type CheckModelFile = z.infer<typeof CheckModelFileSchema>;
 
 /** Probability → 0-100 score, truncated to 2 decimals (never rounded up over a threshold). */
@@ -101,9 +114,6 @@ export function loadCheckModels(dir?: string): CheckModels {
     if (!fs.existsSync(file)) continue;
     const parsed = CheckModelFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (parsed.check !== check) throw new Error(`${file} holds the ${parsed.check} model`);
-    if (parsed.weights.length !== parsed.mean.length || parsed.mean.length !== parsed.std.length) {
-      throw new Error(`${file}: weights, mean and std differ in length`);
-    }
     models[check] = parsed;
   }
   return makeCheckModels(models);

@@ -7,7 +7,17 @@ import type { CheckFeatures, FeatureBlock } from './check-features';
 import { imageFile, type LabelledImage } from './check-datasets';
 
 export type ExtractedImage =
-  | { path: string; ok: true; features: CheckFeatures; checksMs: number; totalMs: number }
+  | {
+      path: string;
+      ok: true;
+      features: CheckFeatures;
+      checksMs: number;
+      /** The recognition network's stage (with the trunk read-out when trunk blocks were asked). */
+      descriptorMs: number;
+      totalMs: number;
+      /** The 68 landmarks in the upright image's pixels (synthetic eyewear is drawn with them). */
+      landmarks: { x: number; y: number }[];
+    }
   | { path: string; ok: false; code: string };
 
 function errorCode(err: unknown): string {
@@ -15,26 +25,44 @@ function errorCode(err: unknown): string {
   return 'detection_server_error';
 }
 
-export async function extractFeatures(
+/** Analyses each image (bytes from `read`) and keeps its features or its error code. */
+export async function extractEach<I extends { path: string }>(
   engine: FaceEngine,
-  dataDir: string,
-  images: readonly LabelledImage[],
+  images: readonly I[],
+  read: (image: I) => Promise<Uint8Array>,
   blocks: FeatureBlock[],
   concurrency: number,
 ): Promise<Map<string, ExtractedImage>> {
   const extract = engine.checkFeatures;
   if (extract === undefined) throw new Error('this engine cannot compute check features');
   const results = await mapConcurrent(images, concurrency, async (img): Promise<ExtractedImage> => {
-    const bytes = new Uint8Array(fs.readFileSync(imageFile(dataDir, img.path)));
     try {
-      const { features, stages } = await extract.call(engine, bytes, blocks);
+      const { features, stages, landmarks } = await extract.call(engine, await read(img), blocks);
       const totalMs = Object.values(stages).reduce((a, b) => a + b, 0);
-      return { path: img.path, ok: true, features, checksMs: stages.checks ?? 0, totalMs };
+      const checksMs = stages.checks ?? 0;
+      const descriptorMs = stages.descriptor ?? 0;
+      return { path: img.path, ok: true, features, checksMs, descriptorMs, totalMs, landmarks };
     } catch (err) {
       return { path: img.path, ok: false, code: errorCode(err) };
     }
   });
   return new Map(results.map((r) => [r.path, r]));
+}
+
+export function extractFeatures(
+  engine: FaceEngine,
+  dataDir: string,
+  images: readonly LabelledImage[],
+  blocks: FeatureBlock[],
+  concurrency: number,
+): Promise<Map<string, ExtractedImage>> {
+  return extractEach(
+    engine,
+    images,
+    async (img) => new Uint8Array(await fs.promises.readFile(imageFile(dataDir, img.path))),
+    blocks,
+    concurrency,
+  );
 }
 
 export function median(values: readonly number[]): number {

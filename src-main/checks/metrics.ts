@@ -1,4 +1,5 @@
 // ROC AUC and error rates at a threshold for the attribute checks, plus stratified k-fold splits.
+import { seededRandom } from './augment/seeded-random';
 
 /** ROC AUC by the rank-sum (Mann-Whitney) statistic; ties count one half. */
 export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
@@ -27,22 +28,10 @@ export function rate(scores: readonly number[], flagged: (s: number) => boolean)
   return scores.filter(flagged).length / scores.length;
 }
 
-/** Mulberry32: a small deterministic PRNG for reproducible fold assignment. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Stratified k-fold: each class shuffled with the seed, then dealt round-robin to folds.
  *  Returns the fold index of every sample. */
 export function stratifiedFolds(labels: readonly boolean[], k: number, seed: number): number[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const folds = new Array<number>(labels.length).fill(0);
   for (const cls of [true, false]) {
     const idx = labels.flatMap((l, i) => (l === cls ? [i] : []));

@@ -5,6 +5,7 @@ import { FEATURE_BLOCKS, type FeatureBlock } from './check-features';
 import { checkSamples, type CheckSample } from './check-datasets';
 import { probabilityToScore, featureRow, type CheckModelFile, type CheckName } from './check-model';
 import type { ExtractedImage } from './extract-features';
+import type { SyntheticImage } from './augment/synthetic-eyewear';
 import { DEFAULT_TRAIN_OPTIONS, predict, trainLogistic, type TrainOptions } from './logistic';
 import { rate, rocAuc, stratifiedFolds } from './metrics';
 
@@ -14,6 +15,8 @@ export interface CheckRecipe {
   recommended_threshold: number;
   /** Extra loss weight of samples by their label (hard negatives); others weigh 1. */
   labelWeights?: Readonly<Record<string, number>>;
+  /** Train on synthetic eyewear drawn on the clean faces too (augment/synthetic-eyewear.ts). */
+  augment?: 'eyewear';
 }
 
 export function sampleWeights(
@@ -26,23 +29,25 @@ export function sampleWeights(
 
 /** Blocks and L2 penalties chosen on the cross-validated AUC of a small grid (see
  *  resources/checks/README.md: the choice itself looked at CV figures, so they are mildly
- *  optimistic). The wide-chip descriptor ('wide') lifts head cover's CV AUC to ~0.96 but costs a
- *  second recognition-network pass (~56 ms), over the 30 ms budget, so no recipe uses it. */
+ *  optimistic). The face_* blocks are read from the verification's own network pass. */
 export const RECIPES: Record<CheckName, CheckRecipe> = {
   face_cover: {
-    blocks: ['chip', 'stats'],
+    blocks: ['face_lower', 'stats'],
     train: { ...DEFAULT_TRAIN_OPTIONS, lambda: 0.02 },
     recommended_threshold: 50,
   },
   head_cover: {
-    blocks: ['stats'],
+    blocks: ['face_top', 'stats'],
     train: { ...DEFAULT_TRAIN_OPTIONS, lambda: 0.1 },
     recommended_threshold: 50,
   },
   occluded: {
-    blocks: ['stats', 'grid'],
+    blocks: ['face_eyes', 'face_lower', 'stats', 'grid'],
     train: { ...DEFAULT_TRAIN_OPTIONS, lambda: 0.02 },
     recommended_threshold: 50,
+    // Clear eyeglasses are 13 of the real negatives: synthetic clear glasses and sunglasses on
+    // the same clean faces teach that a frame is not an occlusion, a dark lens is.
+    augment: 'eyewear',
   },
 };
 
@@ -89,18 +94,27 @@ export function reportOf(
   };
 }
 
+export interface SyntheticSample extends CheckSample {
+  /** The real image it was drawn on. */
+  source: string;
+}
+
 export interface Usable {
   samples: CheckSample[];
   rows: number[][];
   noFace: number;
+  /** Training-only samples (never scored, never counted in the rates). */
+  synthetic: { samples: SyntheticSample[]; rows: number[][] };
 }
 
-/** The check's samples whose face was analysed, with their feature rows. */
+/** The check's samples whose face was analysed, with their feature rows, and the synthetic
+ *  images given (whose features are in `extracted` too) that the engine could analyse. */
 export function usableSamples(
   dataDir: string,
   check: CheckName,
   extracted: ReadonlyMap<string, ExtractedImage>,
   blocks: readonly FeatureBlock[],
+  syntheticImages: readonly SyntheticImage[] = [],
 ): Usable {
   const samples: CheckSample[] = [];
   const rows: number[][] = [];
@@ -114,10 +128,31 @@ export function usableSamples(
     samples.push(s);
     rows.push(featureRow(e.features, blocks));
   }
-  return { samples, rows, noFace };
+  const synthetic: Usable['synthetic'] = { samples: [], rows: [] };
+  for (const img of syntheticImages) {
+    const e = extracted.get(img.path);
+    if (e === undefined || !e.ok) continue;
+    synthetic.samples.push({ ...img, positive: img.kind === 'sunglasses' });
+    synthetic.rows.push(featureRow(e.features, blocks));
+  }
+  return { samples, rows, noFace, synthetic };
 }
 
-/** Out-of-fold scores by stratified k-fold cross-validation. */
+/** The samples fold `f` trains on: the real samples of the other folds, and the synthetic samples
+ *  whose source image is not in fold `f` (a copy of a test image must not train its own test). */
+export function foldTrainingSet(
+  data: Usable,
+  fold: readonly number[],
+  f: number,
+): { real: number[]; synthetic: number[] } {
+  const foldOf = new Map(data.samples.map((s, i) => [s.path, fold[i]]));
+  return {
+    real: data.samples.flatMap((_, i) => (fold[i] === f ? [] : [i])),
+    synthetic: data.synthetic.samples.flatMap((s, i) => (foldOf.get(s.source) === f ? [] : [i])),
+  };
+}
+
+/** Out-of-fold scores by stratified k-fold cross-validation; synthetic samples only train. */
 export function crossValidate(
   data: Usable,
   recipe: CheckRecipe,
@@ -127,14 +162,23 @@ export function crossValidate(
   const labels = data.samples.map((s) => s.positive);
   const fold = stratifiedFolds(labels, folds, seed);
   const scores = new Array<number>(labels.length).fill(0);
+  const n = labels.length;
+  const weights = sampleWeights([...data.samples, ...data.synthetic.samples], recipe);
   for (let f = 0; f < folds; f++) {
-    const trainIdx = labels.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-    const weights = sampleWeights(data.samples, recipe);
+    const { real, synthetic } = foldTrainingSet(data, fold, f);
     const model = trainLogistic(
-      trainIdx.map((i) => data.rows[i] ?? []),
-      trainIdx.map((i) => labels[i] === true),
+      [
+        ...real.map((i) => data.rows[i] ?? []),
+        ...synthetic.map((i) => data.synthetic.rows[i] ?? []),
+      ],
+      [
+        ...real.map((i) => labels[i] === true),
+        ...synthetic.map((i) => data.synthetic.samples[i]?.positive === true),
+      ],
       recipe.train,
-      weights === undefined ? undefined : trainIdx.map((i) => weights[i] ?? 1),
+      weights === undefined
+        ? undefined
+        : [...real.map((i) => weights[i] ?? 1), ...synthetic.map((i) => weights[n + i] ?? 1)],
     );
     labels.forEach((_, i) => {
       if (fold[i] === f) scores[i] = probabilityToScore(predict(model, data.rows[i] ?? []));
@@ -151,10 +195,10 @@ export function fitShippedModel(
   training: Record<string, unknown>,
 ): CheckModelFile {
   const model = trainLogistic(
-    data.rows,
-    data.samples.map((s) => s.positive),
+    [...data.rows, ...data.synthetic.rows],
+    [...data.samples, ...data.synthetic.samples].map((s) => s.positive),
     recipe.train,
-    sampleWeights(data.samples, recipe),
+    sampleWeights([...data.samples, ...data.synthetic.samples], recipe),
   );
   const round = (v: number): number => Number(v.toPrecision(7));
   return {

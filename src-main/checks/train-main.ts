@@ -12,9 +12,14 @@ import * as prettier from 'prettier';
 import { parseArgs, requireValue, intOption } from '../cli/args';
 import { cliLogger } from '../cli/logger';
 import { createFaceEngine, TEMPLATE_MODEL } from '../engine';
-import { allCheckImages } from './check-datasets';
 import { CHECK_NAMES } from './check-model';
-import { extractFeatures, median, type ExtractedImage } from './extract-features';
+import { median, type ExtractedImage } from './extract-features';
+import {
+  extractTrainingData,
+  recipesAugment,
+  syntheticList,
+  type TrainingData,
+} from './training-data';
 import {
   allRecipeBlocks,
   crossValidate,
@@ -30,22 +35,19 @@ export async function loadOrExtract(
   dataDir: string,
   workers: number,
   cache: string | undefined,
-): Promise<Map<string, ExtractedImage>> {
+): Promise<TrainingData> {
   if (cache !== undefined && fs.existsSync(cache)) {
     const list = JSON.parse(fs.readFileSync(cache, 'utf8')) as ExtractedImage[];
-    return new Map(list.map((e) => [e.path, e]));
+    const extracted = new Map(list.map((e) => [e.path, e]));
+    return { extracted, synthetic: recipesAugment() ? syntheticList(dataDir, extracted) : [] };
   }
   const engine = await createFaceEngine({ workers, logger: cliLogger(false) });
   try {
-    const extracted = await extractFeatures(
-      engine,
-      dataDir,
-      allCheckImages(dataDir),
-      allRecipeBlocks(),
-      workers * 2,
-    );
-    if (cache !== undefined) fs.writeFileSync(cache, JSON.stringify([...extracted.values()]));
-    return extracted;
+    const data = await extractTrainingData(engine, dataDir, allRecipeBlocks(), workers * 2);
+    if (cache !== undefined) {
+      fs.writeFileSync(cache, JSON.stringify([...data.extracted.values()]));
+    }
+    return data;
   } finally {
     await engine.close();
   }
@@ -58,21 +60,28 @@ async function main(): Promise<void> {
     args.values.get('out') ?? path.join(import.meta.dirname, '../../resources/checks'),
   );
   const workers = intOption(args, 'workers', os.availableParallelism());
-  const extracted = await loadOrExtract(dataDir, workers, args.values.get('cache'));
+  const { extracted, synthetic } = await loadOrExtract(dataDir, workers, args.values.get('cache'));
   const ok = [...extracted.values()].flatMap((e) => (e.ok ? [e.checksMs] : []));
   process.stderr.write(
-    `analysed ${extracted.size} images, ${ok.length} with a face; feature time median ${median(ok).toFixed(1)} ms\n`,
+    `analysed ${extracted.size} images (${synthetic.length} synthetic), ${ok.length} with a face; feature time median ${median(ok).toFixed(1)} ms\n`,
   );
   fs.mkdirSync(outDir, { recursive: true });
   const summary: Record<string, unknown> = {};
   for (const check of CHECK_NAMES) {
     const recipe = RECIPES[check];
-    const data = usableSamples(dataDir, check, extracted, recipe.blocks);
+    const data = usableSamples(
+      dataDir,
+      check,
+      extracted,
+      recipe.blocks,
+      recipe.augment === 'eyewear' ? synthetic : [],
+    );
     const cv = reportOf(crossValidate(data, recipe), recipe.recommended_threshold, data.noFace);
     const model = fitShippedModel(check, data, recipe, TEMPLATE_MODEL, {
       data: 'facedata masks/, head_cover/, occlusion/ (labels per issue 4)',
       n_pos: cv.n_pos,
       n_neg: cv.n_neg,
+      synthetic: data.synthetic.samples.length,
       no_face: cv.no_face,
       options: recipe.train,
       cv: { folds: CV_FOLDS, seed: CV_SEED, stratified: true, ...cv },

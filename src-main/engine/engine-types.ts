@@ -98,6 +98,11 @@ export interface FaceEngine {
   checkFeatures?(
     image: Uint8Array,
     blocks: FeatureBlock[],
-  ): Promise<{ features: CheckFeatures; stages: Record<string, number> }>;
+  ): Promise<{
+    features: CheckFeatures;
+    stages: Record<string, number>;
+    /** The 68 landmarks in pixels of the original (upright) image. */
+    landmarks: { x: number; y: number }[];
+  }>;
   close(): Promise<void>;
 }

@@ -188,7 +188,11 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
     },
     async checkFeatures(image, blocks) {
       const analysis = await analyze(image, blocks);
-      return { features: analysis.checkFeatures ?? {}, stages: analysis.stages };
+      return {
+        features: analysis.checkFeatures ?? {},
+        stages: analysis.stages,
+        landmarks: analysis.landmarks ?? [],
+      };
     },
     diagnostics(): EngineDiagnostics {
       return {

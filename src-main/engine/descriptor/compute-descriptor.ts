@@ -1,6 +1,9 @@
 // 128-D face descriptor from face-api's FaceRecognitionNet (a port of dlib's ResNet-29 metric
-// network) on an aligned 150x150 chip. Descriptors of one person lie within Euclidean distance
-// ~0.6 of each other; see ../match for the comparison and ../calibration for the score.
+// network) on an aligned 150x150 chip, through face-api's own API. Descriptors of one person lie
+// within Euclidean distance ~0.6 of each other; see ../match for the comparison and
+// ../calibration for the score. The pipeline computes the same descriptor with
+// recognition-trunk.ts (which also keeps intermediate activations); this stock call is the
+// reference that proves the two equal.
 import type { FaceRuntime } from '../models/face-runtime';
 import { CHIP_SIZE } from '../align/face-chip';
 

@@ -2,6 +2,7 @@
 // compiles kernels and allocates buffers (measured ~600 ms for the detector alone on wasm); doing
 // it at start-up keeps that cost out of the first operator's verification.
 import { CHIP_SIZE } from '../align/face-chip';
+import { recognitionTrunk } from '../descriptor/recognition-trunk';
 import type { FaceRuntime } from './face-runtime';
 
 export async function warmUp(rt: FaceRuntime, tinyInputSize: number): Promise<void> {
@@ -9,18 +10,16 @@ export async function warmUp(rt: FaceRuntime, tinyInputSize: number): Promise<vo
   const blank = (side: number) => new Uint8Array(side * side * 3);
   const frame = tf.tensor3d(blank(tinyInputSize), [tinyInputSize, tinyInputSize, 3], 'int32');
   const landmarkInput = tf.tensor3d(blank(112), [112, 112, 3], 'int32');
-  const chip = tf.tensor3d(blank(CHIP_SIZE), [CHIP_SIZE, CHIP_SIZE, 3], 'float32');
   try {
     await nets.tinyFaceDetector.locateFaces(
       frame,
       new TinyFaceDetectorOptions({ inputSize: tinyInputSize }),
     );
     await nets.faceLandmark68Net.detectLandmarks(landmarkInput);
-    await nets.faceRecognitionNet.computeFaceDescriptor(chip);
+    await recognitionTrunk(rt, blank(CHIP_SIZE), CHIP_SIZE);
     if (rt.ssdLoaded) await nets.ssdMobilenetv1.locateFaces(frame, new SsdMobilenetv1Options());
   } finally {
     frame.dispose();
     landmarkInput.dispose();
-    chip.dispose();
   }
 }

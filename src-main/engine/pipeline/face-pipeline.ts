@@ -3,7 +3,7 @@
 // failure leaves as an EngineError carrying its FaceAuth error code.
 import { chipTransform, extractChip, CHIP_SIZE } from '../align/face-chip';
 import type { Point2 } from '../align/similarity-transform';
-import { computeDescriptor } from '../descriptor/compute-descriptor';
+import { recognitionTrunk, type TrunkFeatures } from '../descriptor/recognition-trunk';
 import { chooseFace } from '../detect/choose-face';
 import { detectFaces } from '../detect/detect-faces';
 import type { DetectedFace, FaceBox } from '../detect/face-box';
@@ -34,6 +34,9 @@ export interface FaceAnalysis {
   stages: Record<string, number>;
   /** Attribute-check features (src-main/checks), only when the task asked for them. */
   checkFeatures?: CheckFeatures;
+  /** The 68 landmarks in pixels of the original (upright) image, with the check features (the
+   *  checks' training draws synthetic eyewear with them). */
+  landmarks?: Point2[];
 }
 
 function wrapModelError(stage: string, err: unknown): never {
@@ -90,10 +93,15 @@ export async function analyzeFace(
   timer.lap('quality');
 
   let descriptor: Float32Array;
+  let trunk: TrunkFeatures;
   try {
-    descriptor = await computeDescriptor(rt, chip);
+    // One network pass gives the descriptor and the activations the attribute checks read.
+    trunk = await recognitionTrunk(rt, chip, CHIP_SIZE);
+    descriptor = trunk.embedding;
     if (cfg.mirrorAverage) {
-      const mirrored = await computeDescriptor(rt, extractChip(img, transform, CHIP_SIZE, true));
+      const mirrored = (
+        await recognitionTrunk(rt, extractChip(img, transform, CHIP_SIZE, true), CHIP_SIZE)
+      ).embedding;
       descriptor = descriptor.map((v, i) => (v + (mirrored[i] ?? 0)) / 2);
     }
   } catch (err) {
@@ -104,12 +112,12 @@ export async function analyzeFace(
   let checkFeatures: CheckFeatures | undefined;
   if (checkBlocks !== undefined && checkBlocks.length > 0) {
     try {
-      checkFeatures = await computeCheckFeatures(checkBlocks, {
+      checkFeatures = computeCheckFeatures(checkBlocks, {
         img,
         transform,
         chip,
         descriptor,
-        describe: (c) => computeDescriptor(rt, c),
+        trunk,
       });
     } catch (err) {
       wrapModelError('checks', err);
@@ -131,6 +139,8 @@ export async function analyzeFace(
     quality,
     image: { width: img.originalWidth, height: img.originalHeight, format: header.format },
     stages: timer.stages,
-    ...(checkFeatures === undefined ? {} : { checkFeatures }),
+    ...(checkFeatures === undefined
+      ? {}
+      : { checkFeatures, landmarks: landmarks.map((p) => ({ x: p.x * scale, y: p.y * scale })) }),
   };
 }

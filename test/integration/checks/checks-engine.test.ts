@@ -52,6 +52,14 @@ describe.skipIf(!HAS_FACEDATA)(`attribute checks in the engine${SKIP_NOTE}`, () 
     expect(Object.keys(r.score)).toEqual(['face_similarity_score']);
   });
 
+  it('the similarity score is the same with the checks on (descriptor from the trunk pass)', async () => {
+    const file = 'occlusion/eyeglasses_clear/celeba_001598.jpg';
+    const plain = scores(await verify(file, DEFAULT_POLICY));
+    const checked = scores(await verify(file));
+    expect(checked.score.face_similarity_score).toBe(plain.score.face_similarity_score);
+    expect(checked.score.occluded_score).toBeDefined();
+  });
+
   it.each([
     ['masks/with_mask/other_Screenshot_260_.png', 'face_cover_score', 'high'],
     ['masks/without_mask/numeric_211.jpg', 'face_cover_score', 'low'],

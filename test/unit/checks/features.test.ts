@@ -59,26 +59,42 @@ describe('gridBlock', () => {
 describe('computeCheckFeatures', () => {
   const img = { width: 300, height: 300, data: solid(300, [128, 100, 90]) };
   const transform = { a: 1, b: 0, tx: 75, ty: 100 };
-  let described = 0;
   const input = {
     img,
     transform,
     chip: solid(150, [128, 100, 90]),
     descriptor: new Float32Array(128).fill(0.5),
-    describe: async () => {
-      described++;
-      return new Float32Array(128);
-    },
   };
-  it('computes only the requested blocks; the network runs only for "wide"', async () => {
-    const f = await computeCheckFeatures(['stats', 'grid'], input);
+  // An 8 x 128 map whose row r holds r + channel / 1000, and a 256-D deep mean.
+  const trunk = {
+    rows: 8,
+    rows128: Float32Array.from(
+      { length: 8 * 128 },
+      (_, i) => Math.floor(i / 128) + (i % 128) / 1000,
+    ),
+    mean256: new Float32Array(256).fill(2),
+    embedding: new Float32Array(128),
+  };
+  it('computes only the requested blocks', () => {
+    const f = computeCheckFeatures(['stats', 'grid'], input);
     expect(Object.keys(f).sort()).toEqual(['grid', 'stats']);
     expect(f.stats).toHaveLength(STATS_LENGTH);
-    expect(described).toBe(0);
-    const g = await computeCheckFeatures(['chip', 'wide'], input);
+    const g = computeCheckFeatures(['chip', 'face_top'], { ...input, trunk });
+    expect(Object.keys(g).sort()).toEqual(['chip', 'face_top']);
     expect(g.chip).toHaveLength(128);
-    expect(g.wide).toHaveLength(128);
-    expect(described).toBe(1);
+  });
+  it('trunk blocks average the right rows of the map', () => {
+    const f = computeCheckFeatures(['face_top', 'face_eyes', 'face_lower', 'face_deep'], {
+      ...input,
+      trunk,
+    });
+    expect(f.face_top?.[0]).toBeCloseTo(0.5, 6); // rows 0-1
+    expect(f.face_eyes?.[3]).toBeCloseTo(2.5 + 0.003, 6); // rows 2-3
+    expect(f.face_lower?.[0]).toBeCloseTo(5.5, 6); // rows 4-7
+    expect(f.face_deep).toHaveLength(256);
+  });
+  it('refuses trunk blocks without the network activations', () => {
+    expect(() => computeCheckFeatures(['face_eyes'], input)).toThrow(/trunk/);
   });
   it('the wide chip of a uniform image is uniform', () => {
     const w = extractWideChip(img, transform, 32);
