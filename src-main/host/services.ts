@@ -201,7 +201,6 @@ export async function createStationServices(options: ServiceOptions): Promise<St
       store,
       engine,
       stationId,
-      defaultPolicy: DEFAULT_POLICY,
       latency,
       demo: () => demo !== null,
       onCentralChanged: () => void connectCentral(),

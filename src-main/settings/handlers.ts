@@ -1,19 +1,18 @@
 // Settings for admins (and the language for everyone who is signed in). API keys go in, never
 // come back out: the view shows whether one is set and its last four characters.
 import type { SettingsView } from '../../src-shared/contract/settings';
-import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import { callStore } from '../host/store-calls';
 import type { EngineRuntime } from '../host/engine-runtime';
 import type { StoreClient } from '../store/client';
 import type { LatencyRecorder } from '../verification/latency-recorder';
+import { readProjectPolicy } from './project-policy';
 
 export interface SettingsDeps {
   store: StoreClient;
   engine: EngineRuntime;
   stationId: string;
-  defaultPolicy: ProjectPolicy;
   latency: LatencyRecorder;
   /** Demo mode: the central API is the station's own simulator. */
   demo: () => boolean;
@@ -26,11 +25,12 @@ function mask(secret: string | null) {
 }
 
 async function readView(deps: SettingsDeps): Promise<SettingsView> {
-  const [central, stationName, language, retention] = await Promise.all([
+  const [central, stationName, language, retention, policy] = await Promise.all([
     callStore(deps.store, 'central:read', {}),
     callStore(deps.store, 'settings:get', { key: 'stationName' }),
     callStore(deps.store, 'settings:get', { key: 'language' }),
     callStore(deps.store, 'settings:get', { key: 'retention' }),
+    readProjectPolicy(deps.store),
   ]);
   return {
     stationId: deps.stationId,
@@ -42,7 +42,7 @@ async function readView(deps: SettingsDeps): Promise<SettingsView> {
       idCheckKey: mask(central.idCheckKey),
       demo: deps.demo(),
     },
-    policy: deps.defaultPolicy,
+    policy,
     retention: retention as SettingsView['retention'],
   };
 }
@@ -63,10 +63,11 @@ export function settingsHandlers(
         connection,
         languageOnly ? 'operator' : 'admin',
       );
-      const write = (key: 'stationName' | 'language' | 'retention', value: unknown) =>
+      const write = (key: 'stationName' | 'retention' | 'projectPolicy', value: unknown) =>
         callStore(deps.store, 'settings:set', { sessionToken: token, key, value });
       if (update.stationName !== undefined) await write('stationName', update.stationName);
       if (update.retention !== undefined) await write('retention', update.retention);
+      if (update.policy !== undefined) await write('projectPolicy', update.policy);
       if (update.language !== undefined) {
         // The language is a desk preference any operator may change: the store has a separate,
         // still audited, request for it (settings:setLanguage) instead of the admin-only one.

@@ -16,6 +16,7 @@ import { isDemoSubmissionId } from '../demo/demo-ids';
 import { decodeReferenceTemplates } from './reference-templates';
 import { policyVersion } from './policy-version';
 import type { LatencyRecorder } from './latency-recorder';
+import { readProjectPolicy } from '../settings/project-policy';
 
 export interface VerificationDeps {
   store: StoreClient;
@@ -41,13 +42,16 @@ export async function checkSubmission(
   deps: VerificationDeps,
   submissionId: string,
 ): Promise<SubmissionCheck> {
-  const lookup = await callStore(deps.store, 'submissions:lookup', { submissionId });
+  const [lookup, policy] = await Promise.all([
+    callStore(deps.store, 'submissions:lookup', { submissionId }),
+    readProjectPolicy(deps.store),
+  ]);
   const error = gateFor(deps, submissionId, lookup);
   return {
     submissionId,
     status: lookup.found ? lookup.status : null,
     error,
-    policy: lookup.found ? lookup.policy : null,
+    policy: lookup.found ? policy : null,
     thumbnail: lookup.found && lookup.thumbnail ? new Uint8Array(lookup.thumbnail) : null,
     demo: isDemoSubmissionId(submissionId),
   };
@@ -76,9 +80,12 @@ export async function verifyCapture(
     return finish(error, null);
   };
 
-  const lookup = await callStore(deps.store, 'submissions:lookup', {
-    submissionId: request.submissionId,
-  });
+  const [lookup, policy] = await Promise.all([
+    callStore(deps.store, 'submissions:lookup', { submissionId: request.submissionId }),
+    // The project's current policy, not the one cached with the submission: ARGOS applies the
+    // project's policy at verification time.
+    readProjectPolicy(deps.store),
+  ]);
   const gate = gateFor(deps, request.submissionId, lookup);
   if (gate !== null || !lookup.found || lookup.templates === null)
     return recordError(gate ?? faceAuthError('Invalid_submissionId'));
@@ -87,7 +94,7 @@ export async function verifyCapture(
   if (templates === null) return recordError(faceAuthError('data_processing_error'));
 
   const outcome = await withEngine(deps.engine, (engine) =>
-    engine.verify({ faceImage: request.image, templates, policy: lookup.policy }),
+    engine.verify({ faceImage: request.image, templates, policy }),
   );
   if (isFaceAuthError(outcome)) return recordError(outcome);
   await callStore(deps.store, 'results:record', {
@@ -96,7 +103,7 @@ export async function verifyCapture(
     // cf1 = station id, cf2 = local authentication id, as sync sends them to the central API.
     requestFields: { cf1: deps.stationId, cf2: outcome.authentication_id },
     modelVersion: TEMPLATE_MODEL,
-    policyVersion: policyVersion(lookup.policy),
+    policyVersion: policyVersion(policy),
     operatorId,
     capturedImage: request.image,
   });

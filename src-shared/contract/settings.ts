@@ -38,6 +38,8 @@ export const SettingsUpdateSchema = z
     faceAuthKey: z.string().trim().min(8).max(256).optional(),
     idCheckKey: z.string().trim().min(8).max(256).optional(),
     retention: RetentionViewSchema.optional(),
+    /** The project policy the station decides with (admin). */
+    policy: ProjectPolicySchema.optional(),
   })
   .strict();
 

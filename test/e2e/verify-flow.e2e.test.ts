@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
 import { ADMIN, createFirstAdmin, signIn, waitForEngine } from './support/console';
+import { enrollDemo, verifyByKeyboard } from './support/desk';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
 
@@ -35,35 +36,6 @@ async function station(photo: string): Promise<Page> {
   const stationPage = await openStationPage(host.url, facedataPath(photo));
   opened.push(stationPage);
   return stationPage.page;
-}
-
-async function enrollDemo(page: Page, name: string): Promise<string> {
-  await page.getByTestId('tab-demo').click();
-  // As at a real desk: enroll once the camera shows a good face.
-  await expect
-    .poll(() => page.getByTestId('guidance').textContent(), { timeout: 30_000 })
-    .toBe('Face OK');
-  await page.getByTestId('demo-name').fill(name);
-  await page.getByTestId('demo-enroll').click();
-  await expect
-    .poll(() => page.getByTestId('demo-enrolled').textContent(), { timeout: 30_000 })
-    .toMatch(/DEMO-/);
-  return /(DEMO-[0-9A-F]+)/.exec(
-    (await page.getByTestId('demo-enrolled').textContent()) ?? '',
-  )![1]!;
-}
-
-/** Keyboard only: type the id, Enter, wait for the camera's face, Space. */
-async function verifyByKeyboard(page: Page, submissionId: string): Promise<void> {
-  await page.getByTestId('tab-verify').click();
-  await page.getByTestId('submission-input').focus();
-  await page.keyboard.type(submissionId);
-  await page.keyboard.press('Enter');
-  await expect
-    .poll(() => page.getByTestId('submission-ready').count(), { timeout: 15_000 })
-    .toBe(1);
-  await page.keyboard.press('Space');
-  await expect.poll(() => page.getByTestId('verdict').count(), { timeout: 30_000 }).toBe(1);
 }
 
 beforeAll(async () => {

@@ -183,6 +183,37 @@ describe('settings', () => {
     });
     admin.close();
   });
+
+  it('keeps the project policy: an admin changes it (audited), an operator cannot', async () => {
+    const strict = {
+      ...DEFAULT_POLICY,
+      occluded_threshold: true,
+      faceCover_threshold: 50,
+      headCover_threshold: 60,
+    };
+    const desk = await connection();
+    await call(desk, 'session:signIn', { username: DESK.username, password: DESK.password });
+    expect(await call(desk, 'settings:update', { policy: strict })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const admin = await connection();
+    await call(admin, 'session:signIn', { username: ADMIN.username, password: ADMIN.password });
+    expect(
+      await call(admin, 'settings:update', { policy: { ...strict, faceCover_threshold: 101 } }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const before = await host.services.store.send('audit:head', {});
+    expect(await call(admin, 'settings:update', { policy: strict })).toMatchObject({
+      ok: true,
+      value: { policy: strict },
+    });
+    const after = await host.services.store.send('audit:head', {});
+    expect(after.head?.seq).toBe((before.head?.seq ?? 0) + 1);
+    expect((await call(desk, 'settings:get', {})).value).toMatchObject({ policy: strict });
+    await call(admin, 'settings:update', { policy: DEFAULT_POLICY });
+    desk.close();
+    admin.close();
+  });
 });
 
 describe('overrides', () => {

@@ -1,5 +1,7 @@
 // Station settings with their defaults, as data. Retention is the one the store itself obeys.
 import { z } from 'zod';
+import { ProjectPolicySchema } from '../../../src-shared/faceauth/policy';
+import { DEFAULT_POLICY } from '../../engine/decision/default-policy';
 import { appendAuditEntry } from '../../audit/append';
 import { requireSession } from '../../operators/service';
 import { requireWritable, type StoreContext } from '../context';
@@ -21,6 +23,8 @@ export const SETTING_SCHEMAS = {
   retention: RetentionPolicySchema,
   stationName: z.string().min(1).max(100),
   language: z.enum(['en', 'ko']),
+  /** The FaceAuth project's policy this station decides with (thresholds, enabled checks). */
+  projectPolicy: ProjectPolicySchema,
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
@@ -29,6 +33,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   retention: { capturedImageDays: 30, purgeImageAfterSync: true, templateDays: 90 },
   stationName: 'FaceAuth Station',
   language: 'en',
+  projectPolicy: DEFAULT_POLICY,
 };
 
 export function isSettingKey(key: string): key is SettingKey {

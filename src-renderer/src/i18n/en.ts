@@ -132,6 +132,12 @@ export const en = {
     newKey: 'New key (leave empty to keep)',
     demoActive: 'Demo mode: a local simulator stands in for the central API.',
     policy: 'Project policy',
+    similarityThreshold: 'Face similarity threshold (0-100)',
+    occludedCheck: 'Reject occluded faces (sunglasses, hand, scarf)',
+    faceCoverThreshold: 'Face cover required: threshold (0 = off)',
+    headCoverThreshold: 'Head cover required: threshold (0 = off)',
+    policyHint:
+      'The FaceAuth project’s rules, applied to every verification at this desk. Suggested cover threshold: 50.',
     retention: 'Retention',
     capturedImageDays: 'Captured images kept (days)',
     purgeAfterSync: 'Purge captured images after sync',

@@ -134,6 +134,12 @@ export const ko: Messages = {
     newKey: '새 키 (비워 두면 유지)',
     demoActive: '데모 모드: 로컬 시뮬레이터가 중앙 API를 대신합니다.',
     policy: '프로젝트 정책',
+    similarityThreshold: '얼굴 유사도 기준 (0-100)',
+    occludedCheck: '가려진 얼굴 거부 (선글라스, 손, 스카프)',
+    faceCoverThreshold: '얼굴 보호구 필수: 기준 (0 = 끔)',
+    headCoverThreshold: '머리 보호구 필수: 기준 (0 = 끔)',
+    policyHint:
+      '이 데스크의 모든 인증에 적용되는 FaceAuth 프로젝트 규칙입니다. 권장 보호구 기준: 50.',
     retention: '보존 기간',
     capturedImageDays: '촬영 사진 보관 (일)',
     purgeAfterSync: '동기화 후 촬영 사진 삭제',
