@@ -16,9 +16,17 @@ export const useSettingsStore = defineStore('settings', () => {
   const error = ref<string | null>(null);
   const saved = ref(false);
 
+  // Bumped by every update: a load that was sent before an update answers with the settings as
+  // they were, and must not overwrite the update's answer (the screen loads on mount, and a
+  // desk may pick a language before that answer arrives).
+  let generation = 0;
+
   async function load(): Promise<void> {
-    view.value = await useBridge().client.settings.get({});
-    setLanguage(view.value.language);
+    const sentAt = generation;
+    const loaded = await useBridge().client.settings.get({});
+    if (sentAt !== generation) return;
+    view.value = loaded;
+    setLanguage(loaded.language);
   }
 
   async function loadDiagnostics(): Promise<void> {
@@ -28,11 +36,13 @@ export const useSettingsStore = defineStore('settings', () => {
   async function update(change: SettingsUpdate): Promise<void> {
     error.value = null;
     saved.value = false;
+    generation++;
     const previousLanguage = view.value?.language;
     // Optimistic for the language, so the screen switches at once; rolled back on failure.
     if (change.language) setLanguage(change.language);
     try {
       view.value = await useBridge().client.settings.update(change);
+      setLanguage(view.value.language);
       saved.value = true;
     } catch (cause) {
       if (previousLanguage) setLanguage(previousLanguage);
