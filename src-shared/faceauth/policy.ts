@@ -13,3 +13,10 @@ export const ProjectPolicySchema = z.object({
 });
 
 export type ProjectPolicy = z.infer<typeof ProjectPolicySchema>;
+
+/**
+ * occluded_threshold is a boolean in ARGOS's policy, so the cut on occluded_score (confidence the
+ * face is occluded) is the station's own: a face scoring this or more fails Face_Occluded_fail
+ * (ASSUMED 50: more likely occluded than not). Shared so the console draws the same cut.
+ */
+export const OCCLUDED_CUT = 50;

@@ -3,7 +3,7 @@
 // threshold passes (ASSUMED, the docs do not say). Fail codes come in the order of ARGOS's table.
 import type { FaceAuthScore } from '../../../src-shared/faceauth/result';
 import type { FailCode } from '../../../src-shared/faceauth/codes';
-import type { ProjectPolicy } from '../../../src-shared/faceauth/policy';
+import { OCCLUDED_CUT, type ProjectPolicy } from '../../../src-shared/faceauth/policy';
 
 /** Scores of the attribute checks, 0-100, when the engine measured them. */
 export interface CheckScores {
@@ -12,11 +12,8 @@ export interface CheckScores {
   head_cover_score?: number;
 }
 
-/**
- * occluded_threshold is a boolean in ARGOS's policy, so the cut on occluded_score (confidence the
- * face is occluded) is the station's own setting (ASSUMED 50: more likely occluded than not).
- */
-export const DEFAULT_OCCLUDED_CUT = 50;
+/** The station's cut on occluded_score (src-shared/faceauth/policy.ts says why 50). */
+export const DEFAULT_OCCLUDED_CUT = OCCLUDED_CUT;
 
 export interface Decision {
   approved: boolean;
