@@ -43,7 +43,7 @@ export class ArgosSimulator {
   private faults: FaultRates;
   private readonly random: () => number;
   private readonly bucket: TokenBucket | null;
-  private readonly policy: ProjectPolicy;
+  private policy: ProjectPolicy;
   private readonly verdict: Verdict;
   private readonly now: () => Date;
   /** Counts what happened, for chaos tests' reports. */
@@ -62,6 +62,12 @@ export class ArgosSimulator {
     this.policy = options.policy ?? DEFAULT_SIM_POLICY;
     this.verdict = options.verdict ?? simpleRuleVerdict;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** The project's policy changed on the (simulated) dashboard: later verdicts and listings use
+   *  it, as ARGOS applies a project's current policy. */
+  setPolicy(policy: ProjectPolicy): void {
+    this.policy = policy;
   }
 
   get url(): string {

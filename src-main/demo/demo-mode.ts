@@ -32,6 +32,12 @@ export class DemoMode {
     this.simulator = new ArgosSimulator({ ...this.keys, policy, verdict: engineVerdict(engine) });
   }
 
+  /** The station's project policy is the demo project's policy too, so the demo central decides
+   *  by the same rules and no disagreement comes from a policy only one side has. */
+  setPolicy(policy: ProjectPolicy): void {
+    this.simulator.setPolicy(policy);
+  }
+
   async start(): Promise<DemoEndpoint> {
     const baseUrl = await this.simulator.start();
     return { baseUrl, ...this.keys };

@@ -33,6 +33,7 @@ import { lazyEnroller } from './lazy-enroller';
 import { syncHandlers } from './sync-handlers';
 import { toSyncStatusView } from './sync-status-view';
 import { SyncStatusReporter } from './sync-status-reporter';
+import { readProjectPolicy } from '../settings/project-policy';
 
 export interface StationServices {
   dispatch: Dispatch;
@@ -129,7 +130,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
       logger.info('demo.left', { parkedOutboxItems: parked });
     }
     if (configured === null && demo === null && config.demo === 'auto') {
-      demo = new DemoMode(() => engine.current(), DEFAULT_POLICY);
+      demo = new DemoMode(() => engine.current(), await readProjectPolicy(store));
       const local = await demo.start();
       logger.info('demo.started', { baseUrl: local.baseUrl });
       endpoint = { ...local, source: 'demo' };
@@ -204,6 +205,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
       latency,
       demo: () => demo !== null,
       onCentralChanged: () => void connectCentral(),
+      onPolicyChanged: (policy) => demo?.setPolicy(policy),
     }),
     ...demoHandlers({ store, engine, demo: () => demo, policy: DEFAULT_POLICY }),
   };

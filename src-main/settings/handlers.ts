@@ -1,6 +1,7 @@
 // Settings for admins (and the language for everyone who is signed in). API keys go in, never
 // come back out: the view shows whether one is set and its last four characters.
 import type { SettingsView } from '../../src-shared/contract/settings';
+import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import { callStore } from '../host/store-calls';
@@ -18,6 +19,8 @@ export interface SettingsDeps {
   demo: () => boolean;
   /** Called after the central API settings changed, so sync can reconnect. */
   onCentralChanged: () => void;
+  /** Called after an admin changed the project policy. */
+  onPolicyChanged: (policy: ProjectPolicy) => void;
 }
 
 function mask(secret: string | null) {
@@ -67,7 +70,10 @@ export function settingsHandlers(
         callStore(deps.store, 'settings:set', { sessionToken: token, key, value });
       if (update.stationName !== undefined) await write('stationName', update.stationName);
       if (update.retention !== undefined) await write('retention', update.retention);
-      if (update.policy !== undefined) await write('projectPolicy', update.policy);
+      if (update.policy !== undefined) {
+        await write('projectPolicy', update.policy);
+        deps.onPolicyChanged(update.policy);
+      }
       if (update.language !== undefined) {
         // The language is a desk preference any operator may change: the store has a separate,
         // still audited, request for it (settings:setLanguage) instead of the admin-only one.

@@ -124,6 +124,24 @@ describe('POST /v3/faceauth', () => {
     ]);
   });
 
+  it('lists each record with the project policy of the moment (the dashboard may change it)', async () => {
+    const strict = {
+      faceSimilarity_threshold: 90,
+      occluded_threshold: true,
+      faceCover_threshold: 50,
+      headCover_threshold: 0,
+      liveness_threshold: 0,
+    };
+    sim.setPolicy(strict);
+    const response = await postFaceAuth({ submissionId: 'ok', faceImage: await syntheticJpeg() });
+    const result = FaceAuthResultSchema.parse(await response.json());
+    const today = result.create_time.slice(0, 10);
+    const listing = (await (
+      await faceGet(`/v3/faceauth?startDate=${today}&endDate=${today}`)
+    ).json()) as { items: Record<string, unknown>[] };
+    expect(listing.items[0]).toMatchObject({ policy: strict });
+  });
+
   it.each([
     [{ submissionId: 'ok' }, 'required_field_missing'],
     [
