@@ -16,6 +16,7 @@ import { CHECK_NAMES } from './check-model';
 import { median, type ExtractedImage } from './extract-features';
 import {
   extractTrainingData,
+  recipeSamples,
   recipesAugment,
   syntheticList,
   type TrainingData,
@@ -28,7 +29,6 @@ import {
   fitShippedModel,
   RECIPES,
   reportOf,
-  usableSamples,
 } from './train-checks';
 
 export async function loadOrExtract(
@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     args.values.get('out') ?? path.join(import.meta.dirname, '../../resources/checks'),
   );
   const workers = intOption(args, 'workers', os.availableParallelism());
-  const { extracted, synthetic } = await loadOrExtract(dataDir, workers, args.values.get('cache'));
+  const training = await loadOrExtract(dataDir, workers, args.values.get('cache'));
+  const { extracted, synthetic } = training;
   const ok = [...extracted.values()].flatMap((e) => (e.ok ? [e.checksMs] : []));
   process.stderr.write(
     `analysed ${extracted.size} images (${synthetic.length} synthetic), ${ok.length} with a face; feature time median ${median(ok).toFixed(1)} ms\n`,
@@ -69,13 +70,7 @@ async function main(): Promise<void> {
   const summary: Record<string, unknown> = {};
   for (const check of CHECK_NAMES) {
     const recipe = RECIPES[check];
-    const data = usableSamples(
-      dataDir,
-      check,
-      extracted,
-      recipe.blocks,
-      recipe.augment === 'eyewear' ? synthetic : [],
-    );
+    const data = recipeSamples(dataDir, check, training);
     const cv = reportOf(crossValidate(data, recipe), recipe.recommended_threshold, data.noFace);
     const model = fitShippedModel(check, data, recipe, TEMPLATE_MODEL, {
       data: 'facedata masks/, head_cover/, occlusion/ (labels per issue 4)',

@@ -11,13 +11,21 @@ import {
 import { allCheckImages, checkSamples } from './check-datasets';
 import type { FeatureBlock } from './check-features';
 import { extractFeatures, type ExtractedImage } from './extract-features';
-import { RECIPES } from './train-checks';
+import type { CheckName } from './check-model';
+import { RECIPES, usableSamples, type Usable } from './train-checks';
 
 export interface TrainingData {
   /** Features of the real images and of the synthetic ones, by path. */
   extracted: Map<string, ExtractedImage>;
   /** The synthetic images recipes with `augment: 'eyewear'` train on. */
   synthetic: SyntheticImage[];
+}
+
+/** A check's usable samples as its recipe trains on them (synthetic images when it augments). */
+export function recipeSamples(dataDir: string, check: CheckName, data: TrainingData): Usable {
+  const recipe = RECIPES[check];
+  const synthetic = recipe.augment === 'eyewear' ? data.synthetic : [];
+  return usableSamples(dataDir, check, data.extracted, recipe.blocks, synthetic);
 }
 
 export function recipesAugment(): boolean {

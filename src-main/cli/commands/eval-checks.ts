@@ -19,14 +19,13 @@ import {
 import { pairedCheckCost, type PairedCost } from '../../checks/check-cost';
 import { extractFeatures, median, type ExtractedImage } from '../../checks/extract-features';
 import type { SyntheticImage } from '../../checks/augment/synthetic-eyewear';
-import { extractTrainingData } from '../../checks/training-data';
+import { extractTrainingData, recipeSamples } from '../../checks/training-data';
 import {
   crossValidate,
   CV_FOLDS,
   CV_SEED,
   RECIPES,
   reportOf,
-  usableSamples,
   type CheckReport,
   type ScoredSample,
 } from '../../checks/train-checks';
@@ -108,13 +107,7 @@ export const evalChecksCommand: Command = {
       let noFace: number;
       if (cv) {
         const recipe = RECIPES[check];
-        const data = usableSamples(
-          dataDir,
-          check,
-          extracted,
-          recipe.blocks,
-          recipe.augment === 'eyewear' ? synthetic : [],
-        );
+        const data = recipeSamples(dataDir, check, { extracted, synthetic });
         scored = crossValidate(data, recipe);
         noFace = data.noFace;
       } else if (model !== undefined) {
