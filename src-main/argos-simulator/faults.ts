@@ -23,18 +23,6 @@ export const NO_FAULTS: FaultRates = {
 
 export type Fault = keyof FaultRates | 'none';
 
-/** mulberry32: tiny, fast and good enough to make fault sequences reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function pickFault(rates: FaultRates, random: () => number): Fault {
   let roll = random();
   for (const fault of [

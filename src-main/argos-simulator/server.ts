@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
-import { NO_FAULTS, pickFault, seededRandom, type Fault, type FaultRates } from './faults';
+import { seededRandom } from '../../src-shared/seeded-random';
+import { NO_FAULTS, pickFault, type Fault, type FaultRates } from './faults';
 import { argosError, readBody, send, serialise, type SimResponse } from './http-io';
 import { DEFAULT_SIM_POLICY, type SimSubmission, type SubmissionStatus } from './model';
 import { TokenBucket, type RateLimit } from './rate-limit';

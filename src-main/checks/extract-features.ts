@@ -12,8 +12,6 @@ export type ExtractedImage =
       ok: true;
       features: CheckFeatures;
       checksMs: number;
-      /** The recognition network's stage (with the trunk read-out when trunk blocks were asked). */
-      descriptorMs: number;
       totalMs: number;
       /** The 68 landmarks in the upright image's pixels (synthetic eyewear is drawn with them). */
       landmarks: { x: number; y: number }[];
@@ -40,8 +38,7 @@ export async function extractEach<I extends { path: string }>(
       const { features, stages, landmarks } = await extract.call(engine, await read(img), blocks);
       const totalMs = Object.values(stages).reduce((a, b) => a + b, 0);
       const checksMs = stages.checks ?? 0;
-      const descriptorMs = stages.descriptor ?? 0;
-      return { path: img.path, ok: true, features, checksMs, descriptorMs, totalMs, landmarks };
+      return { path: img.path, ok: true, features, checksMs, totalMs, landmarks };
     } catch (err) {
       return { path: img.path, ok: false, code: errorCode(err) };
     }

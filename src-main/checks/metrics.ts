@@ -1,5 +1,5 @@
 // ROC AUC and error rates at a threshold for the attribute checks, plus stratified k-fold splits.
-import { seededRandom } from './augment/seeded-random';
+import { seededRandom } from '../../src-shared/seeded-random';
 
 /** ROC AUC by the rank-sum (Mann-Whitney) statistic; ties count one half. */
 export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {

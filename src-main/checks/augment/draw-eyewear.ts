@@ -4,7 +4,7 @@
 // so that the model learns that what occludes is a dark lens, not a frame: the real data has 55
 // sunglasses and only 13 clear eyeglasses, and a model trained on it alone flags glasses.
 import type { RgbImage } from '../../engine/image/rgb-image';
-import { between, pick, type Random } from './seeded-random';
+import { between, pick, type Random } from '../../../src-shared/seeded-random';
 
 export type EyewearKind = 'eyeglasses_clear' | 'sunglasses';
 

@@ -5,12 +5,15 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
 import type { FaceEngine } from '../../engine';
+import { decodeImage } from '../../engine/image/decode-image';
 import type { RgbImage } from '../../engine/image/rgb-image';
+import { validateImage } from '../../engine/image/validate-image';
+import { DEFAULT_PIPELINE_CONFIG } from '../../engine/pipeline/pipeline-config';
 import { imageFile, type LabelledImage } from '../check-datasets';
 import type { FeatureBlock } from '../check-features';
 import { extractEach, type ExtractedImage } from '../extract-features';
 import { drawEyewear, randomEyewearStyle, type EyewearKind } from './draw-eyewear';
-import { hashString, seededRandom } from './seeded-random';
+import { hashString, seededRandom } from '../../../src-shared/seeded-random';
 
 export const SYNTHETIC_KINDS: readonly EyewearKind[] = ['eyeglasses_clear', 'sunglasses'];
 const PREFIX = 'synthetic:';
@@ -25,19 +28,12 @@ export function syntheticImage(source: string, kind: EyewearKind): SyntheticImag
   return { path: `${PREFIX}${kind}:${source}`, label: `synthetic_${kind}`, source, kind };
 }
 
-export function isSynthetic(pathOrId: string): boolean {
-  return pathOrId.startsWith(PREFIX);
-}
-
-/** Decodes an image file upright (EXIF orientation applied) to 8-bit RGB. */
-export async function decodeUpright(file: string): Promise<RgbImage> {
-  const { data, info } = await sharp(fs.readFileSync(file))
-    .rotate()
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data) };
+/** Decodes an image file as the engine does (EXIF upright, sRGB 8-bit, alpha on white), at full
+ *  size so that the landmarks, in the original upright pixels, fit it. */
+async function decodeUpright(file: string): Promise<RgbImage> {
+  const bytes = new Uint8Array(await fs.promises.readFile(file));
+  const { limits } = DEFAULT_PIPELINE_CONFIG;
+  return decodeImage(bytes, validateImage(bytes, limits), limits, Number.MAX_SAFE_INTEGER);
 }
 
 /** Draws the synthetic image's eyewear on its source (landmarks in the source's upright pixels)

@@ -11,24 +11,14 @@ import { verifyAuditChain } from '../../../src-main/audit/verify';
 import { inTransaction, type WritableDb } from '../../../src-main/store/db/sql';
 import type { AuditRow } from '../../../src-main/store/queries/audit';
 import { openTestStore, type TestStore } from '../../support/store/context';
+import { seededRandom } from '../../../src-shared/seeded-random';
 
 const ENTRIES = 200;
 const TAMPERINGS = 1000;
 const SEED = 0x5eed_a0d1;
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(SEED);
+// Seeded so a failure can be replayed.
+const random = seededRandom(SEED);
 const pick = (n: number): number => Math.floor(random() * n);
 
 let store: TestStore;

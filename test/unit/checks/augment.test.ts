@@ -7,7 +7,7 @@ import {
   randomEyewearStyle,
   type EyewearStyle,
 } from '../../../src-main/checks/augment/draw-eyewear';
-import { hashString, seededRandom } from '../../../src-main/checks/augment/seeded-random';
+import { hashString, seededRandom } from '../../../src-shared/seeded-random';
 import { foldTrainingSet, type Usable } from '../../../src-main/checks/train-checks';
 
 /** 68 landmarks of a frontal face in a 200 x 200 image: eyes at (70, 90) and (130, 90), jaw

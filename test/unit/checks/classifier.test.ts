@@ -9,7 +9,7 @@ import {
   trainLogistic,
 } from '../../../src-main/checks/logistic';
 import { rate, rocAuc, stratifiedFolds } from '../../../src-main/checks/metrics';
-import { seededRandom } from '../../../src-main/checks/augment/seeded-random';
+import { seededRandom } from '../../../src-shared/seeded-random';
 import { BLOCK_LENGTH } from '../../../src-main/checks/check-features';
 import {
   featureRow,

@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32) for the checks' training: fold assignment and synthetic images
-// are the same on every run, so `npm run train:checks` writes byte-identical weights twice.
+// A small seeded PRNG (mulberry32) wherever a run must be replayable: the checks' fold assignment
+// and synthetic images (so `npm run train:checks` writes byte-identical weights twice), the ARGOS
+// simulator's fault sequences, the chaos and tamper tests.
 
 export type Random = () => number;
 
@@ -13,8 +14,7 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** Mulberry32: uniform numbers in [0, 1) from a 32-bit seed (fold assignment, synthetic
- *  eyewear). */
+/** Mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;
   return () => {
