@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       'test/unit/**/*.test.ts',
       'test/integration/**/*.test.ts',
+      'test/security/**/*.test.ts',
       'src-renderer/**/*.test.ts',
     ],
     testTimeout: 30_000,

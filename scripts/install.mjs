@@ -5,7 +5,13 @@
 // optionalDependencies, so npm drops them quietly where they cannot be had.
 import { spawnSync } from 'node:child_process';
 
-const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+// onnxruntime-node's install script would fetch CUDA providers from outside the npm registry;
+// the CPU, WebGPU, DirectML and CoreML providers ship inside the package itself.
+const env = {
+  ...process.env,
+  ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+  ONNXRUNTIME_NODE_INSTALL: 'skip',
+};
 // Inside `npm run`, npm_execpath is npm's own CLI script: running it with this Node avoids
 // shell and .cmd differences between platforms.
 const npmCli = process.env.npm_execpath;
