@@ -1,6 +1,7 @@
-// CSV export of the filtered history rows, for supervisors. Cells that a spreadsheet would run
-// as a formula are prefixed with a quote (CSV injection).
+// CSV export of the filtered history rows, for supervisors. The cells are written by the same
+// injection-safe writer as the store's file export (every cell quoted, formulas neutralised).
 import type { ResultView } from '../../src-shared/contract/results';
+import { csvLine } from '../store/services/csv';
 
 const COLUMNS = [
   'authentication_id',
@@ -17,18 +18,12 @@ const COLUMNS = [
   'synced',
 ] as const;
 
-function cell(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function resultsToCsv(rows: readonly ResultView[]): string {
-  const lines = [COLUMNS.join(',')];
+  const lines = [csvLine(COLUMNS)];
   for (const row of rows) {
     const lastOverride = row.overrides.at(-1);
     lines.push(
-      [
+      csvLine([
         row.authenticationId,
         row.submissionId,
         row.recordedAt,
@@ -41,10 +36,8 @@ export function resultsToCsv(rows: readonly ResultView[]): string {
         row.central?.authStatus ?? null,
         row.disagreement,
         row.synced,
-      ]
-        .map(cell)
-        .join(','),
+      ]),
     );
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return lines.join('');
 }

@@ -81,10 +81,10 @@ describe('exports', () => {
     exportResults(store.ctx, { sessionToken: supervisor, format: 'csv', path: results });
     const [header, first, second] = readFileSync(results, 'utf8').split('\r\n');
     expect(header?.split(',').slice(0, 4)).toEqual([
-      'authentication_id',
-      'submission_id',
-      'auth_status',
-      'create_time',
+      '"authentication_id"',
+      '"submission_id"',
+      '"auth_status"',
+      '"create_time"',
     ]);
     expect(first).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(second).toContain('face_compare_underscore');
@@ -116,13 +116,32 @@ describe('exports', () => {
     ).toThrow(/absolute/);
   });
 
+  // Every cell is quoted (issue 11): a reader splitting on any separator still sees text.
   it.each([
-    ['=1+1', "'=1+1"],
-    ['-2', "'-2"],
+    ['=1+1', `"'=1+1"`],
+    ['-2', `"'-2"`],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
-    ['plain', 'plain'],
+    ['plain', '"plain"'],
+    ['a;=1+1', `"a;'=1+1"`],
+    ['a,@SUM(1)', `"a,'@SUM(1)"`],
+    ['a|+1', `"a|'+1"`],
+    ['a\t-1', `"a\t'-1"`],
+    ['a\n=1', `"a\n'=1"`],
+    ['\r=1', `"'\r'=1"`],
+    ['e-mail a-b', '"e-mail a-b"'],
+    ['a; =1', `"a;' =1"`],
+    [' +1', `"' +1"`],
+    ['x;"=1', `"x;""'=1"`],
   ])('csvCell(%j) is %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it.each([
+    [85, '"85"'],
+    [true, '"true"'],
+    [null, '""'],
+  ] as const)('csvCell(%j) quotes the station’s own values too', (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
 });
