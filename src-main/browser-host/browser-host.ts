@@ -53,6 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const wss = attachWebSocketBridge({
     server,
     token,
+    allowedHosts: hosts,
     allowedOrigins: origins,
     dispatch: services.dispatch,
     hub: services.hub,

@@ -1,46 +1,65 @@
 // The browser host's bridge: the same contract as Electron IPC, carried over a WebSocket on
-// 127.0.0.1. The upgrade is refused without the per-run token or from a foreign origin.
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { decode, encode } from '@msgpack/msgpack';
+// 127.0.0.1. Upgrades pass ws-upgrade.ts's checks; each connection then gets bounded messages
+// (refused before decoding when over the contract's limit) and a bounded number of calls in
+// flight, so one local client cannot exhaust main's memory or queue.
+import type { Server } from 'node:http';
+import { decode, encode, type DecoderOptions } from '@msgpack/msgpack';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES } from '../../src-shared/contract/frame';
 import { failure } from '../../src-shared/contract/envelope';
 import {
-  WS_PATH,
+  MAX_WIRE_CALL_BYTES,
   WS_PROTOCOL,
-  WS_TOKEN_PROTOCOL_PREFIX,
   WireCallSchema,
   type WireEvent,
   type WireReply,
 } from '../../src-shared/contract/wire';
 import type { Dispatch } from '../bridge/dispatcher';
 import type { EventHub } from '../bridge/event-hub';
-import { newConnection, type ConnectionState } from '../bridge/handlers';
+import { newConnection } from '../bridge/handlers';
 import type { Logger } from '../host/logger';
-import { tokensMatch } from './token';
+import { checkUpgrade, refuseUpgrade, type UpgradePolicy } from './ws-upgrade';
 
-export interface WsBridgeOptions {
+/** A desk has one window; a few more cover a supervisor's second tab and reconnects. */
+export const MAX_BRIDGE_CONNECTIONS = 8;
+/** The renderer keeps a handful of calls open at start-up; more is a flood. */
+export const MAX_CALLS_IN_FLIGHT = 16;
+
+/** Bounds for the MessagePack decoder, so a small message cannot declare huge containers. */
+const DECODE_LIMITS: Partial<DecoderOptions> = {
+  maxBinLength: MAX_FRAME_BYTES,
+  maxStrLength: 1024 * 1024,
+  maxArrayLength: 10_000,
+  maxMapLength: 1_000,
+  maxExtLength: 0,
+};
+
+export interface WsBridgeOptions extends Omit<UpgradePolicy, 'maxConnections'> {
   server: Server;
-  token: string;
-  allowedOrigins: () => string[];
   dispatch: Dispatch;
   hub: EventHub;
   logger: Logger;
+  maxConnections?: number;
+  maxCallsInFlight?: number;
 }
 
 export function attachWebSocketBridge(options: WsBridgeOptions): WebSocketServer {
+  const policy: UpgradePolicy = {
+    ...options,
+    maxConnections: options.maxConnections ?? MAX_BRIDGE_CONNECTIONS,
+  };
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_FRAME_BYTES + 64 * 1024,
+    // ws closes the socket with 1009 (message too big) while receiving, before anything decodes.
+    maxPayload: MAX_WIRE_CALL_BYTES,
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
 
   options.server.on('upgrade', (request, socket, head) => {
-    const refusal = checkUpgrade(request, options);
+    const refusal = checkUpgrade(request, policy, wss.clients.size);
     if (refusal !== null) {
-      options.logger.warn('bridge.upgrade_refused', { reason: refusal.message });
-      refuseUpgrade(socket, refusal.status, refusal.code, refusal.message);
+      options.logger.warn('bridge.upgrade_refused', { status: refusal.status });
+      refuseUpgrade(socket, refusal);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, options));
@@ -48,93 +67,62 @@ export function attachWebSocketBridge(options: WsBridgeOptions): WebSocketServer
   return wss;
 }
 
-interface Refusal {
-  status: number;
-  code: 'unauthorized' | 'forbidden' | 'unknown_method';
-  message: string;
-}
-
-function checkUpgrade(request: IncomingMessage, options: WsBridgeOptions): Refusal | null {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname !== WS_PATH)
-    return { status: 404, code: 'unknown_method', message: 'No such endpoint' };
-  const offered = (request.headers['sec-websocket-protocol'] ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(WS_TOKEN_PROTOCOL_PREFIX))
-    ?.slice(WS_TOKEN_PROTOCOL_PREFIX.length);
-  if (!tokensMatch(options.token, offered)) {
-    return { status: 401, code: 'unauthorized', message: 'A valid station token is required' };
-  }
-  // Cross-site WebSocket hijacking guard: browsers always send Origin; non-browser clients that
-  // hold the token (tests, kiosk tooling) may omit it.
-  const origin = request.headers.origin;
-  if (origin !== undefined && !options.allowedOrigins().includes(origin)) {
-    return {
-      status: 403,
-      code: 'forbidden',
-      message: 'This origin may not use the station bridge',
-    };
-  }
-  return null;
-}
-
-function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify(failure(code as never, message));
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\n` +
-      'Content-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
-}
-
 function serveConnection(ws: WebSocket, options: WsBridgeOptions): void {
   const connection = newConnection();
+  const limit = options.maxCallsInFlight ?? MAX_CALLS_IN_FLIGHT;
+  let inFlight = 0;
   const removeSink = options.hub.addSink((channel, payload) => {
     const event: WireEvent = { kind: 'event', channel, payload };
     ws.send(encode(event));
   });
   ws.on('close', removeSink);
+  // ws reports a protocol violation (a message over maxPayload, a bad frame) as an 'error' event
+  // and closes the socket itself; without a listener that event would crash main.
+  ws.on('error', (error: Error & { code?: string }) => {
+    options.logger.warn('bridge.socket_error', { code: error.code ?? 'unknown' });
+  });
   ws.on('message', (data, isBinary) => {
-    void handleMessage(ws, data as Buffer, isBinary, connection, options);
+    const call = readCall(data as Buffer, isBinary);
+    if (!call.ok) {
+      reply(ws, call.id, failure('bad_request', call.message));
+      return;
+    }
+    if (inFlight >= limit) {
+      reply(ws, call.id, failure('busy', 'Too many calls at once; wait for the answers'));
+      return;
+    }
+    inFlight += 1;
+    void options
+      .dispatch(call.channel, call.payload, { transport: 'websocket', connection })
+      .then((envelope) => reply(ws, call.id, envelope))
+      .finally(() => {
+        inFlight -= 1;
+      });
   });
 }
 
-async function handleMessage(
-  ws: WebSocket,
-  data: Buffer,
-  isBinary: boolean,
-  connection: ConnectionState,
-  options: WsBridgeOptions,
-): Promise<void> {
+type ReadCall =
+  | { ok: true; id: number; channel: string; payload: unknown }
+  | { ok: false; id: number; message: string };
+
+function readCall(data: Buffer, isBinary: boolean): ReadCall {
   let decoded: unknown;
   try {
     if (!isBinary) throw new Error('text frame');
-    decoded = decode(data);
+    decoded = decode(data, DECODE_LIMITS);
   } catch {
     // Without a readable id there is no call to answer; say so once and keep the socket.
-    ws.send(
-      encode({
-        kind: 'reply',
-        id: 0,
-        envelope: failure('bad_request', 'Messages must be MessagePack binary frames'),
-      }),
-    );
-    return;
+    return { ok: false, id: 0, message: 'Messages must be MessagePack binary frames' };
   }
   const call = WireCallSchema.safeParse(decoded);
   if (!call.success) {
-    const id =
-      typeof (decoded as { id?: unknown })?.id === 'number' ? (decoded as { id: number }).id : 0;
-    ws.send(encode({ kind: 'reply', id, envelope: failure('bad_request', 'Malformed call') }));
-    return;
+    const id = (decoded as { id?: unknown } | null)?.id;
+    return { ok: false, id: typeof id === 'number' ? id : 0, message: 'Malformed call' };
   }
-  const envelope = await options.dispatch(call.data.channel, call.data.payload, {
-    transport: 'websocket',
-    connection,
-  });
-  const reply: WireReply = { kind: 'reply', id: call.data.id, envelope };
-  if (ws.readyState === ws.OPEN) ws.send(encode(reply));
+  return { ok: true, ...call.data };
+}
+
+function reply(ws: WebSocket, id: number, envelope: WireReply['envelope']): void {
+  const message: WireReply = { kind: 'reply', id, envelope };
+  if (ws.readyState === ws.OPEN) ws.send(encode(message));
 }

@@ -190,8 +190,8 @@ export async function createStationServices(options: ServiceOptions): Promise<St
   const latency = new LatencyRecorder();
   const verification = { store, engine, stationId, latency, demoActive: () => demo !== null };
   const handlers: Handlers = {
-    ...stationHandlers(status),
-    ...frameHandlers(status, engine),
+    ...stationHandlers(status, store),
+    ...frameHandlers(status, engine, store),
     ...sessionHandlers(store),
     ...operatorHandlers(store),
     ...verificationHandlers(verification, () => void reporter.refresh()),

@@ -38,13 +38,16 @@ afterAll(async () => {
 });
 
 describe('camera slice through the browser host', () => {
-  it('shows station status from main', async () => {
+  it('shows station status from main once an operator is signed in', async () => {
     await page.goto(host.url);
-    await expect.poll(() => page.getByTestId('status-host').textContent()).toBe('Browser host');
-    expect(await page.getByTestId('status-version').textContent()).toMatch(/^v\d+\.\d+\.\d+/);
     // The token is taken out of the address bar once read.
     expect(page.url()).not.toContain('token=');
+    // Main answers station:status to a signed-in operator only (issue 11).
+    await expect.poll(() => page.getByTestId('display-name').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('status-host').count()).toBe(0);
     await createFirstAdmin(page);
+    await expect.poll(() => page.getByTestId('status-host').textContent()).toBe('Browser host');
+    expect(await page.getByTestId('status-version').textContent()).toMatch(/^v\d+\.\d+\.\d+/);
   });
 
   it('shows the live camera picture', async () => {

@@ -62,4 +62,15 @@ describe('station store', () => {
     expect(store.status).toBeNull();
     expect(store.error).toBe('The station is not connected');
   });
+
+  it('forgets the status and stops following changes on disconnect', async () => {
+    const { bridge, push } = bridgeWith(async () => status);
+    installBridge(bridge);
+    const store = useStationStore();
+    await store.connect();
+    store.disconnect();
+    expect(store.status).toBeNull();
+    push({ ...status, engine: 'ready', backend: 'wasm' });
+    expect(store.status).toBeNull();
+  });
 });

@@ -22,9 +22,11 @@ export const useStationStore = defineStore('station', () => {
     }
   }
 
+  /** On sign-out: stop following changes and forget what a signed-in operator was shown. */
   function disconnect(): void {
     unsubscribe?.();
     unsubscribe = null;
+    status.value = null;
   }
 
   return { status, error, connect, disconnect };
