@@ -1,5 +1,5 @@
 // Electron entry: a thin shell around the same services the browser host runs.
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { loadStationConfig } from '../host/config';
 import { createLogger } from '../host/logger';
@@ -8,11 +8,13 @@ import { createSafeStorageKeyWrapper } from '../store/keys/safe-storage-key-wrap
 import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { forwardEventsTo, registerIpcBridge } from './ipc-bridge';
+import { shellPolicy } from './shell-policy';
 import { hardenAllWebContents } from './window-hardening';
 
 const logger = createLogger('electron');
-// electron-vite sets this only in development; packaged builds load station://app.
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'] ?? null;
+// Packaged builds load only station://app, with no DevTools and no menu (shell-policy.ts).
+const policy = shellPolicy(app.isPackaged, process.env);
+const devServerUrl = policy.devServerUrl;
 
 if (!app.requestSingleInstanceLock()) {
   // One station per machine: a second launch focuses the first window instead.
@@ -31,7 +33,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  hardenAllWebContents(devServerUrl);
+  if (!policy.defaultMenu) Menu.setApplicationMenu(null);
+  hardenAllWebContents(devServerUrl, policy.devTools);
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const services = await createStationServices({
     host: 'electron',
@@ -57,6 +60,7 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: policy.devTools,
     },
   });
   forwardEventsTo(window.webContents, services.hub);

@@ -1,11 +1,11 @@
 // Locks down every web contents the app creates: no new windows, no navigation away, no
-// webviews, and only the permissions permission-policy.ts grants.
+// webviews, no DevTools when packaged, and only the permissions permission-policy.ts grants.
 // https://www.electronjs.org/docs/latest/tutorial/security
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 import { isPermissionGranted } from './permission-policy';
 
-export function hardenAllWebContents(devServerUrl: string | null): void {
+export function hardenAllWebContents(devServerUrl: string | null, devTools: boolean): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     callback(
@@ -24,10 +24,19 @@ export function hardenAllWebContents(devServerUrl: string | null): void {
       );
     },
   );
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, devServerUrl, devTools),
+  );
 }
 
-function hardenWebContents(contents: WebContents, devServerUrl: string | null): void {
+function hardenWebContents(
+  contents: WebContents,
+  devServerUrl: string | null,
+  devTools: boolean,
+): void {
+  // webPreferences.devTools is off in packaged windows; this also closes DevTools opened by any
+  // other path (a web contents created without those preferences).
+  if (!devTools) contents.on('devtools-opened', () => contents.closeDevTools());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
