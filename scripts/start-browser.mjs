@@ -1,6 +1,7 @@
 // `npm run start:browser`: the station's main-process services in plain Node, serving the same
 // renderer to a regular browser on 127.0.0.1 with a per-run token.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ensureBuild } from './ensure-build.mjs';
 
@@ -17,8 +18,13 @@ createInterface({ input: child.stdout }).on('line', (line) => {
   try {
     const message = JSON.parse(line);
     if (message.event === 'listening') {
+      // The address carries this run's token: shown on a terminal, never written where stderr
+      // may be a log file.
+      const where = process.stderr.isTTY
+        ? `Open this address in Chromium or Chrome:\n\n  ${readFileSync(message.addressFile, 'utf8').trim()}\n\nThe address carries this run's secret token;`
+        : `Open the address stored in ${message.addressFile} (readable by you only) in Chromium or Chrome.\nIt carries this run's secret token;`;
       console.error(
-        `\nFaceAuth Station (browser host) is ready. Open this address in Chromium or Chrome:\n\n  ${message.url}\n\nThe address carries this run's secret token; it listens on 127.0.0.1 only. Ctrl+C stops it.\n`,
+        `\nFaceAuth Station (browser host) is ready. ${where} it listens on 127.0.0.1 only. Ctrl+C stops it.\n`,
       );
     }
   } catch {

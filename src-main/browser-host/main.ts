@@ -1,5 +1,6 @@
-// Entry of `npm run start:browser`. Prints one JSON line with the page's address so that
-// scripts and tests can find it; logs go to stderr.
+// Entry of `npm run start:browser`. Prints one JSON line with the origin and the path of the
+// owner-only file that holds the page's address (with its token), so that scripts and tests can
+// find it without the token ever reaching stdout; logs go to stderr.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadStationConfig } from '../host/config';
 import { createLogger } from '../host/logger';
 import { readAppVersion } from '../host/version';
+import { defaultAddressFile, removeAddressFile, writeAddressFile } from './address-file';
 import { startBrowserHost } from './browser-host';
 
 async function main(): Promise<void> {
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
       'app-root': { type: 'string', default: '.' },
       // `--engine off` serves the UI without loading face models (thin clients, quick checks).
       engine: { type: 'string', default: process.env['FACEAUTH_ENGINE'] ?? 'auto' },
+      // Where to put the page's address (default: browser-host.address in the data folder).
+      'address-file': { type: 'string' },
     },
   });
   const appRoot = resolve(values['app-root']);
@@ -35,18 +39,26 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger('browser-host');
+  const config = loadStationConfig(process.env, join(homedir(), '.faceauth-station'));
   const host = await startBrowserHost({
     rendererDir,
     port,
     version: readAppVersion(appRoot),
-    config: loadStationConfig(process.env, join(homedir(), '.faceauth-station')),
+    config,
     logger,
     engine: values.engine,
   });
+  const addressFile = resolve(values['address-file'] ?? defaultAddressFile(config.dataDir));
+  writeAddressFile(addressFile, host.url);
   process.stdout.write(
-    `${JSON.stringify({ event: 'listening', url: host.url, origin: host.origin })}\n`,
+    `${JSON.stringify({ event: 'listening', origin: host.origin, addressFile })}\n`,
   );
-  const shutdown = () => void host.close().then(() => process.exit(0));
+  const shutdown = () =>
+    void host.close().then(() => {
+      // The token dies with this run; its file goes too.
+      removeAddressFile(addressFile);
+      process.exit(0);
+    });
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }

@@ -1,4 +1,7 @@
 // Structured logs as JSON lines on stderr: easy to grep, and never mixed with a CLI's stdout.
+// Every line passes through redactSecrets: a log file is not a place for tokens or passwords.
+import { redactSecrets } from './log-redaction';
+
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
@@ -12,8 +15,9 @@ export function createLogger(
   const log =
     (level: string) =>
     (event: string, fields: Record<string, unknown> = {}) => {
+      const safe = redactSecrets(fields) as Record<string, unknown>;
       write(
-        `${JSON.stringify({ time: new Date().toISOString(), level, scope, event, ...fields })}\n`,
+        `${JSON.stringify({ time: new Date().toISOString(), level, scope, event: redactSecrets(event), ...safe })}\n`,
       );
     };
   return { info: log('info'), warn: log('warn'), error: log('error') };

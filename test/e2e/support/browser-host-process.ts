@@ -1,6 +1,7 @@
 // Starts `npm run start:browser`'s program as a real child process and reads its address.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
@@ -30,9 +31,11 @@ export async function startBrowserHostProcess(env: NodeJS.ProcessEnv = {}): Prom
       throw new Error(`browser host exited early with code ${String(code)}`);
     }),
   ]);
-  const listening = JSON.parse(first) as { url: string; origin: string };
+  // The address (with the token) is in an owner-only file, never on stdout (issue 11).
+  const listening = JSON.parse(first) as { origin: string; addressFile: string };
   return {
-    ...listening,
+    origin: listening.origin,
+    url: readFileSync(listening.addressFile, 'utf8').trim(),
     process: child,
     stop: async () => {
       if (child.exitCode !== null) return;
