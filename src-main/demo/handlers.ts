@@ -7,7 +7,6 @@ import { withEngine, type EngineRuntime } from '../host/engine-runtime';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
 import { encodeReferenceTemplates } from '../verification/reference-templates';
-import { makeThumbnail } from '../frame/thumbnail';
 import type { DemoMode } from './demo-mode';
 
 export interface DemoDeps {
@@ -42,6 +41,8 @@ export function demoHandlers(
       const enrolled = await withEngine(deps.engine, (engine) => engine.enroll(image));
       if (!enrolled.ok)
         throw new BridgeError('bad_request', `No usable face to enroll: ${enrolled.error.message}`);
+      // Decoded in the engine's worker, like the enrolment itself: never in main.
+      const thumbnail = await withEngine(deps.engine, (engine) => engine.thumbnail(image));
       const submissionId = demo.addSubmission(displayName, image);
       // Cached at once, as a pull from the simulator would, so the desk can verify immediately.
       await callStore(deps.store, 'submissions:upsertMany', {
@@ -51,7 +52,7 @@ export function demoHandlers(
             status: 'approved',
             policy: deps.policy,
             templates: encodeReferenceTemplates([enrolled.template]),
-            thumbnail: await makeThumbnail(image),
+            thumbnail,
           },
         ],
       });

@@ -91,6 +91,9 @@ export interface FaceEngine {
   /** Detection only, for the live preview. Rejects with EngineError (its `code` is the FaceAuth
    *  error, e.g. image_converting_error) for unusable bytes, EngineBusyError when the queue is full. */
   analyzeFrame(image: Uint8Array): Promise<FrameAnalysis>;
+  /** A 160x160 JPEG of the image for the operator's result panel, made in a pool worker. Rejects
+   *  with EngineError (image_converting_error, image_processing_error) for unusable bytes. */
+  thumbnail(image: Uint8Array): Promise<Uint8Array>;
   /** face-api's stock pipeline on one image, timed inside the worker (bench reference). */
   runReference(image: Uint8Array): Promise<{ faceFound: boolean; ms: number }>;
   diagnostics(): EngineDiagnostics;

@@ -181,6 +181,11 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
       if (payload.kind !== 'frame') throw new Error(`unexpected ${payload.kind} reply`);
       return payload.frame;
     },
+    async thumbnail(image): Promise<Uint8Array> {
+      const { payload } = await pool.run('thumbnail', image);
+      if (payload.kind !== 'thumbnail') throw new Error(`unexpected ${payload.kind} reply`);
+      return payload.thumbnail;
+    },
     async runReference(image) {
       const { payload } = await pool.run('reference', image);
       if (payload.kind !== 'reference') throw new Error(`unexpected ${payload.kind} reply`);

@@ -1,13 +1,13 @@
 // Reports what main received for a captured frame. With the engine ready, the engine's worker
-// pool validates, decodes and detects faces; without it, sharp decodes on libuv's thread pool.
-// Neither path runs image work on the main event loop.
-import sharp from 'sharp';
+// pool validates, decodes and detects faces. Without it, main reads only the image header (its
+// size, a few bytes parsed without a decoder): the main process, which holds the data keys,
+// never runs an image decoder on bytes from the renderer (issue 11).
 import type { AnalyzeFrameRequest, AnalyzeFrameResponse } from '../../src-shared/contract/frame';
 import { BridgeError } from '../../src-shared/contract/envelope';
-import type { FaceEngine } from '../engine';
+import { readImageHeader, type FaceEngine } from '../engine';
 import { sniffImageFormat } from './image-sniff';
 
-/** Frames above this many pixels are refused before decoding (a 4K frame is 8.3 MP). */
+/** Frames above this many pixels are refused (a 4K frame is 8.3 MP). */
 const MAX_FRAME_PIXELS = 12_000_000;
 
 export async function analyzeFrame(
@@ -37,20 +37,16 @@ export async function analyzeFrame(
       processingMs: performance.now() - started,
     };
   }
-  let decoded: { width: number; height: number };
-  try {
-    const { info } = await sharp(request.image, { limitInputPixels: MAX_FRAME_PIXELS })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    decoded = info;
-  } catch {
+  const header = readImageHeader(request.image);
+  if (header === undefined || header.width === 0 || header.height === 0)
     throw new BridgeError('bad_request', 'The frame could not be decoded');
-  }
+  if (header.width * header.height > MAX_FRAME_PIXELS)
+    throw new BridgeError('bad_request', 'The frame is larger than a camera frame can be');
   return {
     bytes,
     format,
-    width: decoded.width,
-    height: decoded.height,
+    width: header.width,
+    height: header.height,
     faces: null,
     guidance: null,
     processingMs: performance.now() - started,

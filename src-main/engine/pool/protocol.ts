@@ -14,8 +14,9 @@ export interface WorkerInit {
 }
 
 /** analyze: full pipeline to a descriptor; frame: detection only (live preview); reference:
- *  face-api's stock pipeline, for the bench's reference timing. */
-export type TaskKind = 'analyze' | 'frame' | 'reference';
+ *  face-api's stock pipeline, for the bench's reference timing; thumbnail: a small JPEG of the
+ *  image for the operator (decoded here so that main never decodes an image). */
+export type TaskKind = 'analyze' | 'frame' | 'reference' | 'thumbnail';
 
 export interface TaskRequest {
   id: number;
@@ -33,7 +34,8 @@ export interface ReferenceTiming {
 export type TaskPayload =
   | { kind: 'analyze'; analysis: FaceAnalysis }
   | { kind: 'frame'; frame: FrameAnalysis }
-  | { kind: 'reference'; reference: ReferenceTiming };
+  | { kind: 'reference'; reference: ReferenceTiming }
+  | { kind: 'thumbnail'; thumbnail: Uint8Array };
 
 export type TaskResponse =
   | { id: number; ok: true; payload: TaskPayload; workerMs: number }

@@ -8,6 +8,7 @@ import { loadFaceRuntime, type FaceRuntime } from '../models/face-runtime';
 import { warmUp } from '../models/warm-up';
 import { analyzeFace } from '../pipeline/face-pipeline';
 import { analyzeFrame } from '../pipeline/analyze-frame';
+import { makeThumbnail } from '../image/make-thumbnail';
 import { runReferencePipeline } from '../pipeline/reference-pipeline';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
 import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
@@ -47,6 +48,8 @@ async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> 
       const faceFound = await runReferencePipeline(rt, task.bytes, init.pipeline);
       return { kind: 'reference', reference: { faceFound, ms: performance.now() - started } };
     }
+    case 'thumbnail':
+      return { kind: 'thumbnail', thumbnail: await makeThumbnail(task.bytes) };
   }
 }
 
