@@ -72,6 +72,8 @@ function serveConnection(ws: WebSocket, options: WsBridgeOptions): void {
   const limit = options.maxCallsInFlight ?? MAX_CALLS_IN_FLIGHT;
   let inFlight = 0;
   const removeSink = options.hub.addSink((channel, payload) => {
+    // Pushed status is what the methods answer a signed-in operator only (issue 11).
+    if (connection.sessionToken === null) return;
     const event: WireEvent = { kind: 'event', channel, payload };
     ws.send(encode(event));
   });

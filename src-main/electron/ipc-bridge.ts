@@ -9,11 +9,13 @@ import { newConnection, type ConnectionState } from '../bridge/handlers';
 import type { Logger } from '../host/logger';
 import { isAppUrl } from './app-origin';
 
+/** Registers the handlers; returns whether a window (by web contents id) has a signed-in
+ *  operator, which decides whether push events reach it. */
 export function registerIpcBridge(
   dispatch: Dispatch,
   devServerUrl: string | null,
   logger: Logger,
-): void {
+): (contentsId: number) => boolean {
   // One connection state per window, forgotten when the window goes.
   const connections = new Map<number, ConnectionState>();
   const connectionOf = (event: IpcMainInvokeEvent): ConnectionState => {
@@ -35,6 +37,7 @@ export function registerIpcBridge(
       return dispatch(channel, payload, { transport: 'ipc', connection: connectionOf(event) });
     });
   }
+  return (contentsId) => (connections.get(contentsId)?.sessionToken ?? null) !== null;
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | null): boolean {
@@ -42,8 +45,13 @@ function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | null)
   return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url, devServerUrl);
 }
 
-export function forwardEventsTo(contents: WebContents, hub: EventHub): () => void {
+/** Pushes events to a window only while an operator is signed in there, as the methods do. */
+export function forwardEventsTo(
+  contents: WebContents,
+  hub: EventHub,
+  signedIn: (contentsId: number) => boolean,
+): () => void {
   return hub.addSink((channel, payload) => {
-    if (!contents.isDestroyed()) contents.send(channel, payload);
+    if (!contents.isDestroyed() && signedIn(contents.id)) contents.send(channel, payload);
   });
 }

@@ -47,7 +47,7 @@ async function start(): Promise<void> {
     storeWorkerPath: join(import.meta.dirname, 'store-worker.js'),
     engineWorkerPath: join(import.meta.dirname, 'engine-worker.js'),
   });
-  registerIpcBridge(services.dispatch, devServerUrl, logger);
+  const signedIn = registerIpcBridge(services.dispatch, devServerUrl, logger);
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
       devTools: policy.devTools,
     },
   });
-  forwardEventsTo(window.webContents, services.hub);
+  forwardEventsTo(window.webContents, services.hub, signedIn);
   window.once('ready-to-show', () => window.show());
   app.once('before-quit', () => void services.close());
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

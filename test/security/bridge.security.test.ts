@@ -12,7 +12,7 @@ import {
   type HostFixture,
 } from '../support/browser-host-fixture';
 import { syntheticJpeg } from '../support/images';
-import { call, openBridge, refusalOf } from '../support/ws-client';
+import { call, nextEvent, openBridge, refusalOf } from '../support/ws-client';
 
 let fixture: HostFixture;
 let admin: WebSocket;
@@ -147,6 +147,20 @@ describe('calls without a signed-in operator', () => {
       ok: false,
       error: { code: 'unauthorized' },
     });
+    stranger.close();
+  });
+
+  it('attack: status events to a connection without sign-in', async () => {
+    const stranger = await openBridge(fixture.host.origin, fixture.host.token);
+    const seenByStranger: unknown[] = [];
+    stranger.on('message', (raw) => seenByStranger.push(raw));
+    const seenByAdmin = nextEvent(admin, 'station:statusChanged');
+    // A status change (one more frame analysed) is pushed to signed-in windows only.
+    await call(admin, 'frame:analyze', { image: await syntheticJpeg(), mime: 'image/jpeg' });
+    expect(await seenByAdmin).toMatchObject({ framesAnalyzed: expect.any(Number) });
+    // The stranger's socket is still open and answers, so an event would have arrived by now.
+    expect(await call(stranger, 'session:current', {})).toMatchObject({ ok: true });
+    expect(seenByStranger).toHaveLength(1);
     stranger.close();
   });
 });
