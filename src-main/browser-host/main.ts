@@ -53,14 +53,20 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({ event: 'listening', origin: host.origin, addressFile })}\n`,
   );
-  const shutdown = () =>
+  let stopping = false;
+  const shutdown = () => {
+    // A second signal (Ctrl+C reaches the launcher and this process alike) must not kill the
+    // process halfway through, leaving the address file behind.
+    if (stopping) return;
+    stopping = true;
     void host.close().then(() => {
       // The token dies with this run; its file goes too.
       removeAddressFile(addressFile);
       process.exit(0);
     });
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -106,6 +107,8 @@ describe('bridge token', () => {
       child.kill('SIGTERM');
       if (child.exitCode === null) await once(child, 'exit');
     }
+    // The address file ends with the run that wrote it.
+    expect(existsSync(join(dataDir, 'browser-host.address'))).toBe(false);
     const written = readFileSync(logFile, 'utf8');
     expect(written).toContain('"event":"listening"');
     const token = written.match(/token=([0-9a-f]{64})/)?.[1];
