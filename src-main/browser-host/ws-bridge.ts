@@ -52,6 +52,8 @@ export function attachWebSocketBridge(options: WsBridgeOptions): WebSocketServer
     noServer: true,
     // ws closes the socket with 1009 (message too big) while receiving, before anything decodes.
     maxPayload: MAX_WIRE_CALL_BYTES,
+    // No compression: a compressed message would be inflated before its size is known.
+    perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
 
