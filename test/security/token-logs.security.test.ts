@@ -24,6 +24,7 @@ import { FIRST_ADMIN } from '../support/browser-host-fixture';
 import { call, openBridge, refusalOf } from '../support/ws-client';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
+const PASSPHRASE = 'token-log attack passphrase 7f3c';
 const scratch = mkdtempSync(join(tmpdir(), 'token-logs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -70,7 +71,14 @@ describe('bridge token', () => {
       ],
       {
         cwd: REPO_ROOT,
-        env: { ...stationEnv(), FACEAUTH_DATA_DIR: dataDir, FACEAUTH_DEMO: 'off' },
+        env: {
+          ...stationEnv(),
+          FACEAUTH_DATA_DIR: dataDir,
+          FACEAUTH_DEMO: 'off',
+          // Stations that wrap their keys with a passphrase read it here; it must not be logged
+          // either (stations without that option ignore it).
+          FACEAUTH_KEY_PASSPHRASE: PASSPHRASE,
+        },
         stdio: ['ignore', log, log],
       },
     );
@@ -114,5 +122,6 @@ describe('bridge token', () => {
     const token = written.match(/token=([0-9a-f]{64})/)?.[1];
     expect(token, 'the log file holds the bridge token').toBeUndefined();
     expect(written).not.toMatch(/[0-9a-f]{64}/);
+    expect(written).not.toContain(PASSPHRASE);
   }, 90_000);
 });
