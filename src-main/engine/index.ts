@@ -19,4 +19,4 @@ export { distanceToScore, SHIPPED_CALIBRATION } from './calibration/score-calibr
 export { DEFAULT_POLICY } from './decision/default-policy';
 export type { BackendName, BackendRefusal } from './backend/backend-names';
 export type { FrameGuidance } from './pipeline/analyze-frame';
-export { readImageHeader, type ImageHeader } from './image/image-header';
+export { readImageHeader } from './image/image-header';
