@@ -8,6 +8,7 @@ import { loadStationConfig } from '../host/config';
 import { createLogger } from '../host/logger';
 import { readAppVersion } from '../host/version';
 import { startBrowserHost } from './browser-host';
+import { chooseKeyWrapper, KeyChoiceError, promptPassphrase } from './key-choice';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
       'app-root': { type: 'string', default: '.' },
       // `--engine off` serves the UI without loading face models (thin clients, quick checks).
       engine: { type: 'string', default: process.env['FACEAUTH_ENGINE'] ?? 'auto' },
+      // Development and tests only: keep the keys in plaintext files (see key-choice.ts).
+      'insecure-plaintext-key': { type: 'boolean', default: false },
     },
   });
   const appRoot = resolve(values['app-root']);
@@ -34,8 +37,21 @@ async function main(): Promise<void> {
     process.stderr.write(`--engine must be auto or off, got ${values.engine}\n`);
     process.exit(2);
   }
+  let keyWrapper;
+  try {
+    keyWrapper = await chooseKeyWrapper({
+      insecurePlaintextKey: values['insecure-plaintext-key'],
+      env: process.env,
+      prompt: process.stdin.isTTY ? promptPassphrase : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof KeyChoiceError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   const logger = createLogger('browser-host');
   const host = await startBrowserHost({
+    keyWrapper,
     rendererDir,
     port,
     version: readAppVersion(appRoot),
