@@ -50,6 +50,7 @@ const api = {
       enroll: invoke('demo:enroll'),
       revoke: invoke('demo:revoke'),
     },
+    audit: { verify: invoke('audit:verify') },
   },
   events: {
     station: { statusChanged: subscribe('station:statusChanged') },

@@ -87,9 +87,11 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const dbPath = join(dir, 'bench.db');
 const dataKey = randomBytes(32);
+const auditKey = randomBytes(32);
 const store = await openStore({
   dbPath,
   dataKey,
+  auditKey,
   stationId: 'bench',
   workerPath,
   retentionIntervalMs: 0,
@@ -153,9 +155,11 @@ function directLookupLatencies(count: number): number[] {
 const direct = json ? [] : directLookupLatencies(lookups);
 
 const reopenStart = performance.now();
+// The same keys: since migration 0006 a foreign key opens the file in read-only safe mode.
 const reopened = await openStore({
   dbPath,
-  dataKey: randomBytes(32),
+  dataKey,
+  auditKey,
   stationId: 'bench',
   workerPath,
 });

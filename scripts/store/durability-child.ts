@@ -3,7 +3,7 @@
 // the transaction committed. stdout to a pipe is synchronous on Linux, so an ACK the parent
 // reads was written before the next record started.
 import { openStore } from '../../src-main/store/client';
-import { imageFor, resultFor } from './durability-fixtures';
+import { durabilityAuditKey, imageFor, resultFor } from './durability-fixtures';
 
 const [dbPath, workerPath, run, keyHex] = process.argv.slice(2);
 if (!dbPath || !workerPath || !run || !keyHex)
@@ -13,6 +13,8 @@ const store = await openStore({
   dbPath,
   workerPath,
   dataKey: Buffer.from(keyHex, 'hex'),
+  // A key of its own for the audit MAC, derived so that every run of the kill test agrees.
+  auditKey: durabilityAuditKey(keyHex),
   stationId: 'durability-station',
 });
 if (store.status.mode !== 'writable') {

@@ -36,3 +36,8 @@ export function imageFor(id: string): Buffer {
   for (let i = 0; i < size; i += d.length) d.copy(out, i);
   return out;
 }
+
+/** The audit MAC key of the kill test, derived from its data key so every run agrees. */
+export function durabilityAuditKey(dataKeyHex: string): Buffer {
+  return createHash('sha256').update('durability audit key').update(dataKeyHex).digest();
+}

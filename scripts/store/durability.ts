@@ -12,13 +12,14 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
+import { bindAuditKey } from '../../src-main/audit/audit-key';
 import { verifyAuditChain } from '../../src-main/audit/verify';
 import { cipherContext, createBiometricCipher } from '../../src-main/store/crypto/biometric-cipher';
 import { integrityProblems } from '../../src-main/store/db/pragmas';
 import { findOutboxByRef } from '../../src-main/store/queries/outbox';
 import { findResult } from '../../src-main/store/queries/results';
 import { bundleEntries } from './bundle-store-worker';
-import { imageFor, resultFor } from './durability-fixtures';
+import { durabilityAuditKey, imageFor, resultFor } from './durability-fixtures';
 
 interface Options {
   kills: number;
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
       findOutboxByRef(db, 'result', id) !== undefined;
     if (!intact) lost += 1;
   }
+  bindAuditKey(db, durabilityAuditKey(key.toString('hex')));
   const audit = verifyAuditChain(db);
   if (!audit.ok) corrupt += 1;
   rmSync(bundleDir, { recursive: true, force: true });

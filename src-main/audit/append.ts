@@ -1,8 +1,10 @@
 // Appends one audit entry inside the caller's transaction and queues it for the central API in
-// that same transaction, so the chain and its sync never disagree after a crash.
+// that same transaction, so the chain and its sync never disagree after a crash. Each entry is
+// sealed with a MAC under the audit key bound to the connection (audit-key.ts).
 import type { WritableDb } from '../store/db/sql';
 import { insertAuditRow, lastAuditRow } from '../store/queries/audit';
 import { insertOutbox } from '../store/queries/outbox';
+import { entryMac, requireAuditKey } from './audit-key';
 import { canonicalJson } from './canonical';
 import { computeEntryHash, GENESIS_HASH, type AuditEntry, type AuditKind } from './chain';
 
@@ -15,6 +17,7 @@ export interface AuditEvent {
 /** Must run inside a transaction (seq allocation relies on it). */
 export function appendAuditEntry(db: WritableDb, event: AuditEvent, now: number): AuditEntry {
   if (!db.inTransaction) throw new Error('appendAuditEntry must run inside a transaction');
+  const key = requireAuditKey(db);
   const last = lastAuditRow(db);
   const unhashed = {
     seq: (last?.seq ?? 0) + 1,
@@ -33,6 +36,7 @@ export function appendAuditEntry(db: WritableDb, event: AuditEvent, now: number)
     payload_json: entry.payloadJson,
     prev_hash: entry.prevHash,
     hash: entry.hash,
+    mac: entryMac(key, entry.seq, entry.hash),
   });
   insertOutbox(
     db,

@@ -1,7 +1,14 @@
-// The chain head that the sync module reports to the central API, and the record of the head
-// the API confirmed (the anchor that verify() checks a re-hashed chain against).
+// The chain head that the sync module reports to the central API, and the record of the heads
+// the API acknowledged (anchors that verify() checks the chain against). Each acknowledgement is
+// kept with a MAC under the audit key, so that one forged in the database is recognised.
 import type { ReadableDb, WritableDb } from '../store/db/sql';
-import { advanceSyncedHead, getSyncedHead, lastAuditRow } from '../store/queries/audit';
+import {
+  advanceSyncedHead,
+  getSyncedHead,
+  insertAcknowledgement,
+  lastAuditRow,
+} from '../store/queries/audit';
+import { acknowledgementMac, requireAuditKey } from './audit-key';
 import type { AuditHead } from './chain';
 
 export function currentAuditHead(db: ReadableDb): AuditHead | null {
@@ -16,4 +23,6 @@ export function syncedAuditHead(db: ReadableDb): (AuditHead & { confirmedAt: num
 
 export function recordConfirmedHead(db: WritableDb, head: AuditHead, now: number): void {
   advanceSyncedHead(db, { seq: head.seq, hash: head.hash, confirmed_at: now });
+  const mac = acknowledgementMac(requireAuditKey(db), head.seq, head.hash, now);
+  insertAcknowledgement(db, { seq: head.seq, hash: head.hash, acknowledged_at: now, mac });
 }

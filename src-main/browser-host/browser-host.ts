@@ -5,7 +5,7 @@ import { createStationServices, type StationServices } from '../host/services';
 import type { StationConfig } from '../host/config';
 import type { EngineMode } from '../host/engine-runtime';
 import type { Logger } from '../host/logger';
-import { createPlaintextKeyWrapper } from '../store/keys/plaintext-key-wrapper';
+import type { KeyWrapper } from '../store/keys/key-wrapper';
 import { createRendererServer } from './http-server';
 import { createSessionToken } from './token';
 import { attachWebSocketBridge } from './ws-bridge';
@@ -20,6 +20,8 @@ export interface BrowserHostOptions {
   config: StationConfig;
   logger: Logger;
   engine?: EngineMode;
+  /** The operator's explicit choice (key-choice.ts): passphrase, or plaintext by flag. */
+  keyWrapper: KeyWrapper;
 }
 
 export interface BrowserHost {
@@ -39,8 +41,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     config: options.config,
     logger: options.logger,
     engine: options.engine,
-    // Plain Node has no OS key store; the station says so in its status bar and log.
-    keyWrapper: createPlaintextKeyWrapper(),
+    // Plain Node has no OS key store: a passphrase wraps the keys, or, only when the operator
+    // asked for it, they stay plaintext and the station says so in its status bar and log.
+    keyWrapper: options.keyWrapper,
   });
   let port = options.port;
   const hosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];

@@ -10,6 +10,7 @@ import { createLogger } from '../host/logger';
 import { readAppVersion } from '../host/version';
 import { defaultAddressFile, removeAddressFile, writeAddressFile } from './address-file';
 import { startBrowserHost } from './browser-host';
+import { chooseKeyWrapper, KeyChoiceError, promptPassphrase } from './key-choice';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
       engine: { type: 'string', default: process.env['FACEAUTH_ENGINE'] ?? 'auto' },
       // Where to put the page's address (default: browser-host.address in the data folder).
       'address-file': { type: 'string' },
+      // Development and tests only: keep the keys in plaintext files (see key-choice.ts).
+      'insecure-plaintext-key': { type: 'boolean', default: false },
     },
   });
   const appRoot = resolve(values['app-root']);
@@ -38,9 +41,22 @@ async function main(): Promise<void> {
     process.stderr.write(`--engine must be auto or off, got ${values.engine}\n`);
     process.exit(2);
   }
+  let keyWrapper;
+  try {
+    keyWrapper = await chooseKeyWrapper({
+      insecurePlaintextKey: values['insecure-plaintext-key'],
+      env: process.env,
+      prompt: process.stdin.isTTY ? promptPassphrase : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof KeyChoiceError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   const logger = createLogger('browser-host');
   const config = loadStationConfig(process.env, join(homedir(), '.faceauth-station'));
   const host = await startBrowserHost({
+    keyWrapper,
     rendererDir,
     port,
     version: readAppVersion(appRoot),

@@ -1,10 +1,13 @@
 // Electron entry: a thin shell around the same services the browser host runs.
-import { app, BrowserWindow, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { loadStationConfig } from '../host/config';
 import { createLogger } from '../host/logger';
 import { createStationServices } from '../host/services';
-import { createSafeStorageKeyWrapper } from '../store/keys/safe-storage-key-wrapper';
+import {
+  createSafeStorageKeyWrapper,
+  INSECURE_PLAINTEXT_KEY_FLAG,
+} from '../store/keys/safe-storage-key-wrapper';
 import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { forwardEventsTo, registerIpcBridge } from './ipc-bridge';
@@ -29,7 +32,16 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // E.g. safeStorage's basic_text backend without the explicit flag: say why, then stop.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('station.start_failed', { message });
+      dialog.showErrorBox('FaceAuth Station cannot start', message);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -41,8 +53,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     config: loadStationConfig(process.env, join(app.getPath('userData'), 'station')),
     logger,
-    // The biometric data key is wrapped by the OS key store (Keychain, DPAPI, libsecret).
-    keyWrapper: createSafeStorageKeyWrapper(safeStorage),
+    // The biometric data key is wrapped by the OS key store (Keychain, DPAPI, libsecret); Linux's
+    // basic_text fallback is refused unless the operator passes the explicit flag.
+    keyWrapper: createSafeStorageKeyWrapper(safeStorage, {
+      allowInsecureBackend: process.argv.includes(INSECURE_PLAINTEXT_KEY_FLAG),
+    }),
     // Bundled worker entries, emitted beside index.js by electron.vite.config.ts.
     storeWorkerPath: join(import.meta.dirname, 'store-worker.js'),
     engineWorkerPath: join(import.meta.dirname, 'engine-worker.js'),

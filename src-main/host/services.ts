@@ -34,6 +34,7 @@ import { syncHandlers } from './sync-handlers';
 import { toSyncStatusView } from './sync-status-view';
 import { SyncStatusReporter } from './sync-status-reporter';
 import { readProjectPolicy } from '../settings/project-policy';
+import { auditHandlers } from '../settings/audit-handlers';
 
 export interface StationServices {
   dispatch: Dispatch;
@@ -89,6 +90,13 @@ export async function createStationServices(options: ServiceOptions): Promise<St
       stationId,
       demo: false,
       warnings,
+      // Verified by the store worker before it answered `ready` (start-up verification).
+      auditChain: {
+        ok: store.status.audit.ok,
+        entries: store.status.audit.entries,
+        problems: store.status.audit.problems,
+        checkedAt: new Date().toISOString(),
+      },
     },
     hub,
   );
@@ -208,6 +216,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
       onPolicyChanged: (policy) => demo?.setPolicy(policy),
     }),
     ...demoHandlers({ store, engine, demo: () => demo, policy: DEFAULT_POLICY }),
+    ...auditHandlers({ store, status }),
   };
 
   return {

@@ -18,8 +18,12 @@ import {
 
 export interface OpenStoreOptions {
   dbPath: string;
-  /** The unwrapped 32-byte data key (see keys/key-wrapper.ts). */
-  dataKey: Uint8Array;
+  /** The unwrapped 32-byte data key (see keys/key-wrapper.ts); null when its file is lost. */
+  dataKey: Uint8Array | null;
+  /** The unwrapped 32-byte audit MAC key (kept outside the database, like the data key). */
+  auditKey: Uint8Array;
+  /** The audit key was made on this start (allows keying an older chain once). */
+  auditKeyCreated?: boolean;
   stationId: string;
   /** Worker entry; defaults to ./worker/store-worker.ts next to this file. */
   workerPath?: string | URL;
@@ -70,7 +74,9 @@ export class StoreClient {
     const file = workerPath instanceof URL ? fileURLToPath(workerPath) : workerPath;
     const data: StoreWorkerData = {
       dbPath: options.dbPath,
-      dataKey: Uint8Array.from(options.dataKey),
+      dataKey: options.dataKey === null ? null : Uint8Array.from(options.dataKey),
+      auditKey: Uint8Array.from(options.auditKey),
+      auditKeyCreated: options.auditKeyCreated ?? false,
       stationId: options.stationId,
       integrityCheck: options.integrityCheck ?? 'full',
       retentionIntervalMs: options.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS,
@@ -81,8 +87,9 @@ export class StoreClient {
           argv: [pathToFileURL(file).href],
         })
       : new Worker(file, { workerData: data });
-    // The worker received its own copy of the key; this one is no longer needed.
-    data.dataKey.fill(0);
+    // The worker received its own copies of the keys; these are no longer needed.
+    data.dataKey?.fill(0);
+    data.auditKey.fill(0);
     const client = new StoreClient(worker);
     await client.ready;
     return client;

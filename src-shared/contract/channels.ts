@@ -27,6 +27,7 @@ export const METHOD_CHANNELS = [
   'demo:status',
   'demo:enroll',
   'demo:revoke',
+  'audit:verify',
 ] as const;
 export const EVENT_CHANNELS = ['station:statusChanged', 'sync:statusChanged'] as const;
 

@@ -2,6 +2,7 @@
 // WebSocket). Main validates every request against it before a handler runs; the typed client
 // and the preload are derived from it.
 import type { z } from 'zod';
+import { auditMethods } from './audit';
 import type { EventChannel, MethodChannel } from './channels';
 import { demoMethods } from './demo';
 import { frameMethods } from './frame';
@@ -27,6 +28,7 @@ export const methods = {
   ...syncMethods,
   ...settingsMethods,
   ...demoMethods,
+  ...auditMethods,
 } satisfies Record<MethodChannel, MethodSpec>;
 
 export const events = {

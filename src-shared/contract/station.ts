@@ -1,5 +1,6 @@
 // Station domain: what the status bar shows, pushed by main whenever it changes.
 import { z } from 'zod';
+import { AuditChainStateSchema } from './audit';
 
 export const StationStatusSchema = z.object({
   version: z.string(),
@@ -20,6 +21,9 @@ export const StationStatusSchema = z.object({
   demo: z.boolean(),
   /** Things the operator must know (plaintext key store, read-only safe mode), in plain words. */
   warnings: z.array(z.string()),
+  /** The audit chain's last verification (start-up or on demand); a failure stays in the
+   *  status bar until a later verification passes. Absent until the first one ran. */
+  auditChain: AuditChainStateSchema.optional(),
 });
 
 export type StationStatus = z.infer<typeof StationStatusSchema>;

@@ -7,6 +7,7 @@ import { encode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { silentLogger } from '../../src-main/host/logger';
 import { syntheticJpeg, syntheticPng } from '../support/images';
 import { call, nextEvent, openBridge, refusalOf, sendRaw } from '../support/ws-client';
@@ -32,6 +33,8 @@ beforeAll(async () => {
     },
     logger: silentLogger,
     engine: 'off',
+    // Tests opt in to the plaintext key explicitly (the browser host's --insecure-plaintext-key).
+    keyWrapper: createPlaintextKeyWrapper(),
   });
   bridge = await openBridge(host.origin, host.token);
   // Every method but signing in needs a signed-in operator (issue 11).

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { silentLogger } from '../../src-main/host/logger';
 import { DEFAULT_POLICY } from '../../src-main/engine';
 import { call, openBridge } from '../support/ws-client';
@@ -34,6 +35,8 @@ beforeAll(async () => {
     version: '1.0.0',
     logger: silentLogger,
     engine: 'off',
+    // Tests opt in to the plaintext key explicitly (the browser host's --insecure-plaintext-key).
+    keyWrapper: createPlaintextKeyWrapper(),
     config: {
       centralBaseUrl: null,
       dataDir: mkdtempSync(join(tmpdir(), 'station-console-')),

@@ -5,6 +5,8 @@ import { updateToSchemaVersion2 } from './0002-operators';
 import { updateToSchemaVersion3 } from './0003-audit-chain';
 import { updateToSchemaVersion4 } from './0004-retention-indexes';
 import { updateToSchemaVersion5 } from './0005-sync-state';
+import { updateToSchemaVersion6 } from './0006-key-checks';
+import { updateToSchemaVersion7 } from './0007-audit-mac';
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: updateToSchemaVersion1 },
@@ -12,6 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-audit-chain', up: updateToSchemaVersion3 },
   { version: 4, name: '0004-retention-indexes', up: updateToSchemaVersion4 },
   { version: 5, name: '0005-sync-state', up: updateToSchemaVersion5 },
+  { version: 6, name: '0006-key-checks', up: updateToSchemaVersion6 },
+  { version: 7, name: '0007-audit-mac', up: updateToSchemaVersion7 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

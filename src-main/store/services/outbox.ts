@@ -61,15 +61,19 @@ export function confirmOutbox(
   const { confirmed, purged } = inTransaction(db, () => {
     const removed = deleteOutboxItems(db, outboxIds);
     let syncedResults = 0;
+    // One acknowledged head per confirmation: the newest entry, which commits to all before it.
+    let acknowledged: { seq: number; hash: string } | null = null;
     for (const item of removed) {
       if (item.kind === 'result') {
         markResultSynced(db, item.ref, now);
         syncedResults += 1;
       } else if (item.kind === 'audit') {
         const entry = JSON.parse(item.payload_json) as unknown;
-        if (isAuditPayload(entry)) recordConfirmedHead(db, entry, now);
+        if (isAuditPayload(entry) && (acknowledged === null || entry.seq > acknowledged.seq))
+          acknowledged = { seq: entry.seq, hash: entry.hash };
       }
     }
+    if (acknowledged !== null) recordConfirmedHead(db, acknowledged, now);
     const purgedCount =
       syncedResults > 0 && purgeAfterSync ? purgeImagesNow(ctx, db, 'synced', now) : 0;
     return { confirmed: removed.length, purged: purgedCount };

@@ -1,12 +1,18 @@
 // Messages between the main-process client and the store worker.
+import type { AuditProblem } from '../../audit/verify';
 import type { IntegrityCheckLevel } from '../db/open-database';
 import type { StoreErrorCode } from '../errors';
 import type { RetentionReport } from '../services/retention';
 
 export interface StoreWorkerData {
   dbPath: string;
-  /** 32-byte AES key; the worker copies it into its cipher and wipes this buffer. */
-  dataKey: Uint8Array;
+  /** 32-byte AES key; the worker copies it into its cipher and wipes this buffer. null: the key
+   * file is missing for an existing database, so the store opens in read-only safe mode. */
+  dataKey: Uint8Array | null;
+  /** 32-byte HMAC key sealing the audit chain; bound to the connection, then wiped. */
+  auditKey: Uint8Array;
+  /** Main made the audit key file on this start. */
+  auditKeyCreated: boolean;
   stationId: string;
   integrityCheck: IntegrityCheckLevel;
   /** How often the worker applies the retention policy by itself; 0 turns the timer off. */
@@ -24,9 +30,29 @@ export interface WireError {
   message: string;
 }
 
+/** The audit chain's verification at start-up (the store worker runs it before `ready`). */
+export interface AuditSummary {
+  ok: boolean;
+  entries: number;
+  problems: number;
+  firstProblems: AuditProblem[];
+  error?: string;
+}
+
+interface KeyAndAuditStatus {
+  /** False: the audit key does not belong to this database (main drops a key it just made). */
+  auditKeyAccepted: boolean;
+  audit: AuditSummary;
+}
+
 export type StoreStatus =
-  | { mode: 'writable'; schemaVersion: number; migrated: string[]; integrityMs: number }
-  | { mode: 'safe-readonly'; message: string; problems: string[] };
+  | ({
+      mode: 'writable';
+      schemaVersion: number;
+      migrated: string[];
+      integrityMs: number;
+    } & KeyAndAuditStatus)
+  | ({ mode: 'safe-readonly'; message: string; problems: string[] } & KeyAndAuditStatus);
 
 export interface RequestMessage {
   id: number;

@@ -2,13 +2,11 @@
 // fsync) ever runs on the main process's event loop. Requests are answered one at a time in
 // arrival order; each write handler is a single synchronous transaction.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DEFAULT_OPERATOR_POLICY } from '../../operators/policy';
 import type { StoreContext } from '../context';
-import { createBiometricCipher } from '../crypto/biometric-cipher';
-import { openDatabase } from '../db/open-database';
 import { StoreError, isStoreErrorCode } from '../errors';
 import { runRetention } from '../services/retention';
 import { storeHandlers } from './handlers';
+import { openStoreContext } from './open-context';
 import {
   CLOSE_METHOD,
   type RequestMessage,
@@ -52,27 +50,7 @@ function start(port: NonNullable<typeof parentPort>, data: StoreWorkerData): voi
   let ctx: StoreContext;
   let status: StoreStatus;
   try {
-    const cipher = createBiometricCipher(data.dataKey);
-    data.dataKey.fill(0);
-    const opened = openDatabase({ path: data.dbPath, integrityCheck: data.integrityCheck });
-    ctx = {
-      read: opened.db,
-      writable: opened.mode === 'writable' ? opened.db : null,
-      safeModeMessage: opened.mode === 'safe-readonly' ? opened.message : null,
-      cipher,
-      clock: Date.now,
-      stationId: data.stationId,
-      operatorPolicy: DEFAULT_OPERATOR_POLICY,
-    };
-    status =
-      opened.mode === 'writable'
-        ? {
-            mode: 'writable',
-            schemaVersion: opened.migration.toVersion,
-            migrated: opened.migration.applied,
-            integrityMs: Math.round(opened.integrityMs),
-          }
-        : { mode: 'safe-readonly', message: opened.message, problems: opened.problems };
+    ({ ctx, status } = openStoreContext(data));
   } catch (error) {
     post({ type: 'fatal', error: toWireError(error) });
     return;

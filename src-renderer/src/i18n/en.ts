@@ -168,6 +168,17 @@ export const en = {
     locked: 'locked',
     roles: { operator: 'Operator', supervisor: 'Supervisor', admin: 'Admin' },
   },
+  audit: {
+    title: 'Audit',
+    verify: 'Verify audit chain',
+    verifying: 'Verifying…',
+    passed:
+      'The audit chain is intact: {entries} entries, {acknowledgements} acknowledged heads checked.',
+    failed:
+      'The audit chain FAILED verification: {problems} problem(s). Entries were removed, edited or forged outside the station.',
+    chainBroken:
+      'Audit chain verification failed ({problems} problem(s)): the audit log was altered outside the station. Tell your administrator; keep a copy of the data folder.',
+  },
   errors: {
     generic: 'Something went wrong: {message}',
   },

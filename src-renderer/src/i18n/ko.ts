@@ -170,6 +170,17 @@ export const ko: Messages = {
     locked: '잠김',
     roles: { operator: '운영자', supervisor: '감독자', admin: '관리자' },
   },
+  audit: {
+    title: '감사',
+    verify: '감사 체인 검증',
+    verifying: '검증 중…',
+    passed:
+      '감사 체인이 온전합니다: 항목 {entries}개, 확인된 헤드 {acknowledgements}개를 검사했습니다.',
+    failed:
+      '감사 체인 검증에 실패했습니다: 문제 {problems}건. 스테이션 밖에서 항목이 삭제, 수정 또는 위조되었습니다.',
+    chainBroken:
+      '감사 체인 검증 실패(문제 {problems}건): 감사 기록이 스테이션 밖에서 변경되었습니다. 관리자에게 알리고 데이터 폴더의 사본을 보관하세요.',
+  },
   errors: {
     generic: '문제가 발생했습니다: {message}',
   },

@@ -14,13 +14,19 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts `src-main/browser-host/main.ts` on port 0. The keys are plaintext files by explicit
+ * opt-in (--insecure-plaintext-key) unless the caller's env sets FACEAUTH_KEY_PASSPHRASE.
+ */
 export async function startBrowserHostProcess(env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+  const merged = { ...process.env, ...env };
+  const keyChoice = merged['FACEAUTH_KEY_PASSPHRASE'] ? [] : ['--insecure-plaintext-key'];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/browser-host/main.ts', '--port', '0'],
+    ['--import', 'tsx', 'src-main/browser-host/main.ts', '--port', '0', ...keyChoice],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      env: merged,
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -76,13 +76,16 @@ describe('store worker and client', () => {
     await expect(first.store.send('outbox:counts', {})).rejects.toMatchObject({ code: 'closed' });
 
     // The worker encrypted with the key in data-key.bin (not a wiped or default buffer).
-    const key = loadOrCreateDataKey(join(dataDir, DATA_KEY_FILE), createPlaintextKeyWrapper());
+    const key = await loadOrCreateDataKey(
+      join(dataDir, DATA_KEY_FILE),
+      createPlaintextKeyWrapper(),
+    );
     const raw = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     const row = raw
       .prepare(`SELECT captured_image_enc AS blob FROM results WHERE authentication_id = 'auth-1'`)
       .get() as { blob: Buffer };
     raw.close();
-    const plain = createBiometricCipher(key.dataKey).decrypt(
+    const plain = createBiometricCipher(key.key).decrypt(
       row.blob,
       cipherContext.capturedImage('auth-1'),
     );
@@ -159,7 +162,12 @@ describe('store worker and client', () => {
     ]);
     db.close();
     await expect(
-      openStore({ dbPath: path, dataKey: Buffer.alloc(32), stationId: 's' }),
+      openStore({
+        dbPath: path,
+        dataKey: Buffer.alloc(32),
+        auditKey: Buffer.alloc(32),
+        stationId: 's',
+      }),
     ).rejects.toMatchObject({
       code: 'db_newer',
     });
@@ -167,6 +175,7 @@ describe('store worker and client', () => {
     const ok = await openStore({
       dbPath: join(dir, 'ok.db'),
       dataKey: Buffer.alloc(32),
+      auditKey: Buffer.alloc(32),
       stationId: 's',
     });
     await expect(ok.send('nope:nothing' as 'outbox:counts', {})).rejects.toMatchObject({

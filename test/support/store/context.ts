@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bindAuditKey } from '../../../src-main/audit/audit-key';
 import { DEFAULT_OPERATOR_POLICY, type OperatorPolicy } from '../../../src-main/operators/policy';
 import type { StoreContext } from '../../../src-main/store/context';
 import { createBiometricCipher } from '../../../src-main/store/crypto/biometric-cipher';
@@ -31,6 +32,7 @@ export interface TestStore {
   dir: string;
   dbPath: string;
   key: Buffer;
+  auditKey: Buffer;
   clock: { now: number; advance(ms: number): void };
   close(): void;
 }
@@ -49,6 +51,9 @@ export function openTestStore(
   const opened = openDatabase({ path: dbPath, now: () => clock.now });
   if (opened.mode !== 'writable') throw new Error('test store opened in safe mode');
   const key = randomBytes(32);
+  // The audit chain's MAC key, bound to the connection as the store worker does.
+  const auditKey = randomBytes(32);
+  bindAuditKey(opened.db, auditKey);
   const ctx: StoreContext = {
     read: opened.db,
     writable: opened.db,
@@ -64,6 +69,7 @@ export function openTestStore(
     dir,
     dbPath,
     key,
+    auditKey,
     clock,
     close() {
       if (opened.db.open) opened.db.close();

@@ -97,7 +97,11 @@ const tamperings: Record<string, Tampering> = {
       payloadJson: canonicalJson({ decision: 'approved' }),
       prevHash: prev?.hash ?? '0'.repeat(64),
     };
-    db.prepare(`INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    // Columns named: migration 0007 added `mac`, which a forger cannot compute (left NULL).
+    db.prepare(
+      `INSERT INTO audit_log (seq, at, kind, actor, payload_json, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
       forged.seq,
       forged.at,
       forged.kind,
@@ -205,8 +209,11 @@ describe('audit chain tampering', () => {
     );
     expect(missed).toEqual([]);
     expect(detected).toBe(TAMPERINGS);
-    // Without the central head a re-hashed chain passes: that is why the head is synced.
-    expect(byKind.rehashed?.detected_without_head).toBe(0);
+    // Issue 11: entries carry a MAC under a key kept outside the database, so a re-hashed chain
+    // is caught even without the central head (it used to pass). Cutting off the newest entries
+    // still needs a head kept elsewhere (the acknowledged ones or the central API's).
+    expect(byKind.rehashed?.detected_without_head).toBe(byKind.rehashed?.tried);
+    expect(byKind.truncated?.detected_without_head).toBe(0);
     // The original chain is intact after all the rolled-back tamperings.
     expect(verifyAuditChain(store.db, trustedHead).ok).toBe(true);
   });

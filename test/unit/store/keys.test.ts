@@ -16,6 +16,7 @@ import {
   createSafeStorageKeyWrapper,
   type SafeStorageLike,
 } from '../../../src-main/store/keys/safe-storage-key-wrapper';
+import { createPassphraseKeyWrapper } from '../../../src-main/store/keys/passphrase-key-wrapper';
 import { makeTempDir } from '../../support/store/context';
 
 const temps: (() => void)[] = [];
@@ -38,51 +39,100 @@ function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
 }
 
 describe('data key', () => {
-  it('creates a random 32-byte key in a 0600 file and reads the same key back', () => {
+  it('creates a random 32-byte key in a 0600 file and reads the same key back', async () => {
     const file = tempFile('data-key.bin');
-    const first = loadOrCreateDataKey(file, createPlaintextKeyWrapper());
+    const first = await loadOrCreateDataKey(file, createPlaintextKeyWrapper());
     expect(first.created).toBe(true);
-    expect(first.dataKey).toHaveLength(32);
+    expect(first.key).toHaveLength(32);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const again = loadOrCreateDataKey(file, createPlaintextKeyWrapper());
+    const again = await loadOrCreateDataKey(file, createPlaintextKeyWrapper());
     expect(again.created).toBe(false);
-    expect(again.dataKey.equals(first.dataKey)).toBe(true);
+    expect(again.key.equals(first.key)).toBe(true);
   });
 
-  it('says loudly that the Node host stores the key in plaintext', () => {
-    const loaded = loadOrCreateDataKey(tempFile('k'), createPlaintextKeyWrapper());
+  it('says loudly that the Node host stores the key in plaintext', async () => {
+    const loaded = await loadOrCreateDataKey(tempFile('k'), createPlaintextKeyWrapper());
     expect(loaded.protection).toBe('plaintext');
     expect(loaded.warning).toBe(PLAINTEXT_KEY_WARNING);
     expect(loaded.warning).toMatch(/PLAINTEXT/);
   });
 
-  it('keeps only the safeStorage-wrapped key on disk under Electron', () => {
+  it('keeps only the safeStorage-wrapped key on disk under Electron', async () => {
     const file = tempFile('k');
-    const loaded = loadOrCreateDataKey(file, createSafeStorageKeyWrapper(fakeSafeStorage()));
+    const loaded = await loadOrCreateDataKey(file, createSafeStorageKeyWrapper(fakeSafeStorage()));
     expect(loaded).toMatchObject({ protection: 'os-protected', warning: null });
     const onDisk = readFileSync(file);
-    expect(onDisk.includes(loaded.dataKey)).toBe(false);
-    expect(onDisk.includes(Buffer.from(loaded.dataKey.toString('base64')))).toBe(false);
-    expect(
-      loadOrCreateDataKey(file, createSafeStorageKeyWrapper(fakeSafeStorage())).dataKey.equals(
-        loaded.dataKey,
-      ),
-    ).toBe(true);
+    expect(onDisk.includes(loaded.key)).toBe(false);
+    expect(onDisk.includes(Buffer.from(loaded.key.toString('base64')))).toBe(false);
+    const again = await loadOrCreateDataKey(file, createSafeStorageKeyWrapper(fakeSafeStorage()));
+    expect(again.key.equals(loaded.key)).toBe(true);
   });
 
-  it("treats Linux safeStorage's basic_text backend as plaintext and warns", () => {
-    const wrapper = createSafeStorageKeyWrapper(fakeSafeStorage('basic_text'));
-    expect(wrapper.protection).toBe(process.platform === 'linux' ? 'plaintext' : 'os-protected');
-    if (process.platform === 'linux') expect(wrapper.warning).toMatch(/basic_text/);
+  // Issue 11 changed this: basic_text used to be accepted with a warning; it is now refused
+  // unless the operator starts with --insecure-plaintext-key.
+  it("refuses Linux safeStorage's basic_text backend unless the insecure flag is given", () => {
+    expect(() =>
+      createSafeStorageKeyWrapper(fakeSafeStorage('basic_text'), {
+        allowInsecureBackend: false,
+        platform: 'linux',
+      }),
+    ).toThrow(/basic_text[\s\S]*--insecure-plaintext-key/);
+    const wrapper = createSafeStorageKeyWrapper(fakeSafeStorage('basic_text'), {
+      allowInsecureBackend: true,
+      platform: 'linux',
+    });
+    expect(wrapper.protection).toBe('plaintext');
+    expect(wrapper.warning).toMatch(/basic_text/);
+    const keychain = createSafeStorageKeyWrapper(fakeSafeStorage('gnome_libsecret'), {
+      allowInsecureBackend: false,
+      platform: 'linux',
+    });
+    expect(keychain.protection).toBe('os-protected');
   });
 
-  it('refuses a key file it does not recognise instead of making a new key', () => {
+  it('refuses a key file it does not recognise instead of making a new key', async () => {
     const file = tempFile('k');
     writeFileSync(file, 'something else');
-    expect(() => loadOrCreateDataKey(file, createPlaintextKeyWrapper())).toThrow(
+    await expect(loadOrCreateDataKey(file, createPlaintextKeyWrapper())).rejects.toThrow(
       /not a station data-key file/,
     );
     expect(readFileSync(file, 'utf8')).toBe('something else');
+  });
+});
+
+describe('passphrase-wrapped key (browser host)', () => {
+  it('keeps only scrypt-wrapped bytes on disk and needs the same passphrase back', async () => {
+    const file = tempFile('data-key.bin');
+    const wrapper = createPassphraseKeyWrapper('correct horse battery staple');
+    expect(wrapper).toMatchObject({ protection: 'passphrase', warning: null });
+    const loaded = await loadOrCreateDataKey(file, wrapper);
+    expect(readFileSync(file).includes(loaded.key)).toBe(false);
+    expect(readFileSync(file).includes(Buffer.from('scrypt-aes256gcm/v1'))).toBe(true);
+    const again = await loadOrCreateDataKey(
+      file,
+      createPassphraseKeyWrapper('correct horse battery staple'),
+    );
+    expect(again.key.equals(loaded.key)).toBe(true);
+    await expect(
+      loadOrCreateDataKey(file, createPassphraseKeyWrapper('wrong horse battery staple')),
+    ).rejects.toMatchObject({ code: 'db_unreadable', message: /passphrase is wrong/ });
+    await expect(loadOrCreateDataKey(file, createPlaintextKeyWrapper())).rejects.toThrow(
+      /wrong length/,
+    );
+  });
+
+  it('refuses short passphrases and forged scrypt parameters', async () => {
+    expect(() => createPassphraseKeyWrapper('short')).toThrow(/at least 12/);
+    const wrapper = createPassphraseKeyWrapper('a long enough passphrase', {
+      log2N: 10,
+      r: 8,
+      p: 1,
+    });
+    const wrapped = await wrapper.wrap(Buffer.alloc(32, 1));
+    const forged = Buffer.from(wrapped);
+    forged[20] = 30; // log2N = 30: 128 GiB of memory if obeyed
+    await expect(wrapper.unwrap(forged)).rejects.toThrow(/out of range/);
+    expect((await wrapper.unwrap(wrapped)).equals(Buffer.alloc(32, 1))).toBe(true);
   });
 });
 

@@ -66,6 +66,8 @@ describe('each migration on an in-memory database', () => {
       'sync_push_attempts',
       'sync_submission_marks',
     ],
+    '0006-key-checks': ['station_key_checks'],
+    '0007-audit-mac': ['audit_acknowledgements'],
   };
 
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(
@@ -87,9 +89,29 @@ describe('each migration on an in-memory database', () => {
   it('the audit log refuses in-place edits and deletions', () => {
     const db = asWritable(new Database(':memory:'));
     migrate(db, MIGRATIONS);
-    db.prepare(`INSERT INTO audit_log VALUES (1, 0, 'station', NULL, '{}', 'a', 'b')`).run();
+    db.prepare(
+      `INSERT INTO audit_log (seq, at, kind, actor, payload_json, prev_hash, hash)
+       VALUES (1, 0, 'station', NULL, '{}', 'a', 'b')`,
+    ).run();
     expect(() => db.prepare(`UPDATE audit_log SET kind = 'x'`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+    // 0007: the one update allowed is sealing an entry written before the chain was keyed, once.
+    db.prepare(`UPDATE audit_log SET mac = 'm1' WHERE seq = 1`).run();
+    expect(() => db.prepare(`UPDATE audit_log SET mac = 'm2' WHERE seq = 1`).run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare(`UPDATE audit_log SET mac = NULL`).run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('keeps acknowledged audit heads append-only (0007)', () => {
+    const db = asWritable(new Database(':memory:'));
+    migrate(db, MIGRATIONS);
+    db.prepare(`INSERT INTO audit_acknowledgements VALUES (1, 'h', 5, 'm')`).run();
+    expect(() => db.prepare(`UPDATE audit_acknowledgements SET hash = 'x'`).run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare(`DELETE FROM audit_acknowledgements`).run()).toThrow(/append-only/);
     db.close();
   });
 });
