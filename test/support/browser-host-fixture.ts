@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger, type Logger } from '../../src-main/host/logger';
+import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 
 export const FIRST_ADMIN = {
   username: 'admin',
@@ -23,6 +24,7 @@ export async function startTestBrowserHost(logger: Logger = silentLogger): Promi
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>station</title>');
   const dataDir = mkdtempSync(join(tmpdir(), 'station-data-'));
   const host = await startBrowserHost({
+    keyWrapper: createPlaintextKeyWrapper(),
     rendererDir,
     port: 0,
     version: '9.9.9',
