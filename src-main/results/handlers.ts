@@ -6,6 +6,7 @@ import type { ResultFilter, ResultView } from '../../src-shared/contract/results
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import { withApprover } from './approval';
+import { eraseHandlers } from './erase-handlers';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
 import { formatOverrideReason } from './override-reason';
@@ -13,7 +14,11 @@ import { resultsToCsv } from './results-csv';
 import { toResultView } from './result-view';
 
 type ResultChannels =
-  'results:search' | 'results:detail' | 'results:override' | 'results:exportCsv';
+  | 'results:search'
+  | 'results:detail'
+  | 'results:override'
+  | 'results:exportCsv'
+  | 'results:erasePerson';
 
 const DAY_MS = 86_400_000;
 
@@ -38,16 +43,18 @@ export function resultHandlers(
   onChanged: () => void,
 ): HandlerSlice<ResultChannels> {
   return {
+    ...eraseHandlers(store),
     'results:search': async (filter, { connection }) => {
       await requireOperator(store, connection);
       return { rows: await search(store, filter) };
     },
     'results:detail': async ({ authenticationId }, { connection }) => {
-      await requireOperator(store, connection);
+      const { token } = await requireOperator(store, connection);
       const stored = await callStore(store, 'results:get', { authenticationId });
       if (stored === null) throw new BridgeError('bad_request', 'No such result');
+      // Audited: the viewer, the result and the time land in the audit chain with the image.
       const image = stored.hasCapturedImage
-        ? await callStore(store, 'results:capturedImage', { authenticationId })
+        ? await callStore(store, 'access:capturedImage', { sessionToken: token, authenticationId })
         : null;
       return { result: toResultView(stored), capturedImage: image ? new Uint8Array(image) : null };
     },
@@ -77,8 +84,13 @@ export function resultHandlers(
       return toResultView(stored);
     },
     'results:exportCsv': async (filter, { connection }) => {
-      await requireOperator(store, connection, 'supervisor');
+      const { token } = await requireOperator(store, connection, 'supervisor');
       const rows = await search(store, filter);
+      await callStore(store, 'access:resultsExport', {
+        sessionToken: token,
+        rows: rows.length,
+        filter: { ...filter },
+      });
       return { csv: resultsToCsv(rows), rows: rows.length };
     },
   };

@@ -3,8 +3,11 @@
 // and the preload are derived from it.
 import type { z } from 'zod';
 import type { EventChannel, MethodChannel } from './channels';
+import { cacheAgeMethods } from './cache-age';
 import { demoMethods } from './demo';
+import { erasureMethods } from './erasure';
 import { frameMethods } from './frame';
+import { operatorAdminMethods } from './operator-admin';
 import { resultMethods } from './results';
 import { operatorMethods, sessionMethods } from './session';
 import { settingsMethods } from './settings';
@@ -22,10 +25,13 @@ export const methods = {
   ...frameMethods,
   ...sessionMethods,
   ...operatorMethods,
+  ...operatorAdminMethods,
   ...verifyMethods,
   ...resultMethods,
+  ...erasureMethods,
   ...syncMethods,
   ...settingsMethods,
+  ...cacheAgeMethods,
   ...demoMethods,
 } satisfies Record<MethodChannel, MethodSpec>;
 

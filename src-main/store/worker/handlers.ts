@@ -42,6 +42,12 @@ import {
 } from '../services/results';
 import { overrideResult, type OverrideInput } from '../services/overrides';
 import { runRetention } from '../services/retention';
+import {
+  recordResultsExport,
+  viewCapturedImage,
+  viewThumbnail,
+} from '../services/biometric-access';
+import { erasePerson } from '../services/erase-person';
 import { writeLanguage } from '../services/settings-language';
 import {
   readCentralConfig,
@@ -146,6 +152,20 @@ export const storeHandlers = {
 
   'settings:setLanguage': (ctx: StoreContext, a: { sessionToken: string; language: string }) =>
     writeLanguage(ctx, a.sessionToken, a.language),
+
+  // A person's look at biometric data: the data and its audit entry in one call.
+  'access:capturedImage': (
+    ctx: StoreContext,
+    a: { sessionToken: string; authenticationId: string },
+  ) => viewCapturedImage(ctx, a.sessionToken, a.authenticationId),
+  'access:thumbnail': (ctx: StoreContext, a: { sessionToken: string; submissionId: string }) =>
+    viewThumbnail(ctx, a.sessionToken, a.submissionId),
+  'access:resultsExport': (
+    ctx: StoreContext,
+    a: { sessionToken: string; rows: number; filter: Record<string, unknown> },
+  ) => recordResultsExport(ctx, a.sessionToken, a.rows, a.filter),
+  'results:erasePerson': (ctx: StoreContext, a: { sessionToken: string; submissionId: string }) =>
+    erasePerson(ctx, a.sessionToken, a.submissionId),
 
   'retention:run': (ctx: StoreContext, _a: Empty) => runRetention(ctx),
 
