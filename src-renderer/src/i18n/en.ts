@@ -168,6 +168,11 @@ export const en = {
     locked: 'locked',
     roles: { operator: 'Operator', supervisor: 'Supervisor', admin: 'Admin' },
   },
+  access: {
+    refused:
+      'Sign-in refused: wrong username or password, or the account is locked for a while. Ask an admin if it persists.',
+    throttled: 'Too many sign-in attempts. Wait a moment and try again.',
+  },
   operatorAdmin: {
     title: 'Manage accounts',
     disabled: 'disabled',

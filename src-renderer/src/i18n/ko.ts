@@ -170,6 +170,11 @@ export const ko: Messages = {
     locked: '잠김',
     roles: { operator: '운영자', supervisor: '감독자', admin: '관리자' },
   },
+  access: {
+    refused:
+      '로그인 거부: 사용자 이름 또는 비밀번호가 틀렸거나 계정이 잠시 잠겼습니다. 계속되면 관리자에게 문의하세요.',
+    throttled: '로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요.',
+  },
   operatorAdmin: {
     title: '계정 관리',
     disabled: '비활성',
