@@ -14,6 +14,10 @@ export const AUDIT_KINDS = [
   'settings',
   'purge',
   'station',
+  /** Someone looked at biometric data (a captured image, a reference thumbnail, a CSV export). */
+  'access',
+  /** An admin erased one person's biometrics: the tombstone. */
+  'erase',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -10,6 +10,8 @@ export interface OperatorPolicy {
   /** A session ends this long after login, however active. */
   sessionMaxMs: number;
   minPasswordLength: number;
+  /** A supervisor's credentials typed at the desk authorise one action within this window. */
+  authorisationMs: number;
 }
 
 export const DEFAULT_OPERATOR_POLICY: OperatorPolicy = {
@@ -17,7 +19,9 @@ export const DEFAULT_OPERATOR_POLICY: OperatorPolicy = {
   lockoutMs: 15 * 60_000,
   sessionIdleMs: 15 * 60_000,
   sessionMaxMs: 12 * 60 * 60_000,
-  minPasswordLength: 10,
+  // OWASP ASVS 4.0 V2.1.1: at least 12 characters.
+  minPasswordLength: 12,
+  authorisationMs: 60_000,
 };
 
 export const OPERATOR_ROLES: readonly OperatorRole[] = ['operator', 'supervisor', 'admin'];

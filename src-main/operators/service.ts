@@ -1,7 +1,6 @@
-// Local operator accounts: creation, login with lock-out, and expiring sessions.
-// Session tokens are random 256-bit values; only their SHA-256 is stored, so a copied database
-// does not hand out live sessions.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// Local operator accounts: creation, sessions that expire, and the list an admin sees.
+// Signing in is in login-steps.ts; what an admin does to an account is in admin.ts.
+import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/append';
 import { requireWritable, type StoreContext } from '../store/context';
 import { inTransaction } from '../store/db/sql';
@@ -12,60 +11,25 @@ import {
   findOperatorByUsername,
   findSession,
   insertOperator,
-  insertSession,
   listOperators,
-  revokeOperatorSessions,
   revokeSession,
-  setLoginFailures,
   touchSession,
   type OperatorRecord,
   type OperatorRole,
 } from '../store/queries/operators';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword } from './password';
+import { checkNewPassword } from './password-rules';
 import { isOperatorRole, roleAllows } from './policy';
+import { summarize, tokenHash, type OperatorSummary, type SessionInfo } from './session-token';
 
-export interface OperatorSummary {
-  operatorId: string;
-  username: string;
-  displayName: string;
-  role: OperatorRole;
-  lockedUntil: number | null;
-  disabled: boolean;
-}
-
-export interface SessionInfo {
-  operator: OperatorSummary;
-  expiresAt: number;
-}
-
-export type LoginOutcome =
-  | { ok: true; token: string; session: SessionInfo }
-  | { ok: false; reason: 'invalid_credentials' }
-  | { ok: false; reason: 'locked_out'; lockedUntil: number };
+export { login, type LoginOutcome } from './login-steps';
+export { summarize, tokenHash, type OperatorSummary, type SessionInfo } from './session-token';
 
 export interface NewOperator {
   username: string;
   displayName: string;
   role: OperatorRole;
   password: string;
-}
-
-// Compared against when the username is unknown, so that timing does not reveal which names exist.
-let dummyHash: Promise<string> | undefined;
-
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-export function summarize(op: OperatorRecord): OperatorSummary {
-  return {
-    operatorId: op.operatorId,
-    username: op.username,
-    displayName: op.displayName,
-    role: op.role,
-    lockedUntil: op.lockedUntil,
-    disabled: op.disabledAt !== null,
-  };
 }
 
 function checkNewOperator(ctx: StoreContext, input: NewOperator): void {
@@ -76,12 +40,7 @@ function checkNewOperator(ctx: StoreContext, input: NewOperator): void {
     );
   }
   if (!isOperatorRole(input.role)) throw new StoreError('invalid_input', 'unknown role');
-  if (input.password.length < ctx.operatorPolicy.minPasswordLength) {
-    throw new StoreError(
-      'invalid_input',
-      `password must have at least ${ctx.operatorPolicy.minPasswordLength} characters`,
-    );
-  }
+  checkNewPassword(input.password, ctx.operatorPolicy);
 }
 
 async function insertNewOperator(
@@ -149,86 +108,6 @@ export async function createOperator(
   return insertNewOperator(ctx, input, admin.operator.username, () => undefined);
 }
 
-export async function login(
-  ctx: StoreContext,
-  username: string,
-  password: string,
-): Promise<LoginOutcome> {
-  const db = requireWritable(ctx);
-  const found = findOperatorByUsername(db, username);
-  const policy = ctx.operatorPolicy;
-  const fail = (reason: string): void =>
-    inTransaction(db, () => {
-      appendAuditEntry(
-        db,
-        { kind: 'login', actor: username, payload: { outcome: reason } },
-        ctx.clock(),
-      );
-    });
-
-  if (found === undefined || found.disabledAt !== null) {
-    dummyHash ??= hashPassword('no such operator');
-    await verifyPassword(password, await dummyHash);
-    fail('invalid_credentials');
-    return { ok: false, reason: 'invalid_credentials' };
-  }
-  const lockedAtStart = found.lockedUntil;
-  if (lockedAtStart !== null && ctx.clock() < lockedAtStart) {
-    fail('locked_out');
-    return { ok: false, reason: 'locked_out', lockedUntil: lockedAtStart };
-  }
-  const matches = await verifyPassword(password, found.passwordHash);
-
-  return inTransaction(db, (): LoginOutcome => {
-    const now = ctx.clock();
-    // Re-read inside the transaction: another attempt may have finished while scrypt ran.
-    const op = findOperatorById(db, found.operatorId) ?? found;
-    if (op.lockedUntil !== null && now < op.lockedUntil) {
-      appendAuditEntry(
-        db,
-        { kind: 'login', actor: op.username, payload: { outcome: 'locked_out' } },
-        now,
-      );
-      return { ok: false, reason: 'locked_out', lockedUntil: op.lockedUntil };
-    }
-    if (!matches) {
-      const failures = (op.lockedUntil !== null ? 0 : op.failedAttempts) + 1;
-      const locks = failures >= policy.maxFailedAttempts;
-      const lockedUntil = locks ? now + policy.lockoutMs : null;
-      setLoginFailures(db, op.operatorId, locks ? 0 : failures, lockedUntil);
-      appendAuditEntry(
-        db,
-        {
-          kind: 'login',
-          actor: op.username,
-          payload: { outcome: locks ? 'locked_out_now' : 'invalid_credentials', failures },
-        },
-        now,
-      );
-      return locks
-        ? { ok: false, reason: 'locked_out', lockedUntil: now + policy.lockoutMs }
-        : { ok: false, reason: 'invalid_credentials' };
-    }
-    setLoginFailures(db, op.operatorId, 0, null);
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = now + policy.sessionMaxMs;
-    insertSession(db, {
-      token_hash: tokenHash(token),
-      operator_id: op.operatorId,
-      created_at: now,
-      last_used_at: now,
-      expires_at: expiresAt,
-      revoked_at: null,
-    });
-    appendAuditEntry(db, { kind: 'login', actor: op.username, payload: { outcome: 'ok' } }, now);
-    return {
-      ok: true,
-      token,
-      session: { operator: summarize({ ...op, lockedUntil: null }), expiresAt },
-    };
-  });
-}
-
 /**
  * Resolves a session token, or throws unauthenticated / forbidden. A valid session's idle timer
  * restarts (except in safe mode, where nothing is written).
@@ -268,42 +147,6 @@ export function logout(ctx: StoreContext, token: string): boolean {
       );
     }
     return revoked;
-  });
-}
-
-export function unlockOperator(ctx: StoreContext, adminToken: string, operatorId: string): void {
-  const admin = requireSession(ctx, adminToken, 'admin');
-  const db = requireWritable(ctx);
-  inTransaction(db, () => {
-    if (findOperatorById(db, operatorId) === undefined)
-      throw new StoreError('not_found', 'no such operator');
-    setLoginFailures(db, operatorId, 0, null);
-    appendAuditEntry(
-      db,
-      {
-        kind: 'operator',
-        actor: admin.operator.username,
-        payload: { action: 'unlocked', operatorId },
-      },
-      ctx.clock(),
-    );
-  });
-}
-
-export function revokeSessionsOf(ctx: StoreContext, adminToken: string, operatorId: string): void {
-  const admin = requireSession(ctx, adminToken, 'admin');
-  const db = requireWritable(ctx);
-  inTransaction(db, () => {
-    revokeOperatorSessions(db, operatorId, ctx.clock());
-    appendAuditEntry(
-      db,
-      {
-        kind: 'operator',
-        actor: admin.operator.username,
-        payload: { action: 'sessions_revoked', operatorId },
-      },
-      ctx.clock(),
-    );
   });
 }
 

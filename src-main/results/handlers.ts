@@ -1,9 +1,12 @@
 // History, detail, override and CSV export. Overrides that turn a result into an approval need a
-// supervisor's credentials typed at the desk; every override lands in the audit chain (store).
+// second person's supervisor credentials typed at the desk (approval.ts); every override lands in
+// the audit chain (store).
 import { BridgeError } from '../../src-shared/contract/envelope';
 import type { ResultFilter, ResultView } from '../../src-shared/contract/results';
 import type { HandlerSlice } from '../bridge/handlers';
-import { requireOperator, roleAtLeast } from '../access/require-operator';
+import { requireOperator } from '../access/require-operator';
+import { withApprover } from './approval';
+import { eraseHandlers } from './erase-handlers';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
 import { formatOverrideReason } from './override-reason';
@@ -11,7 +14,11 @@ import { resultsToCsv } from './results-csv';
 import { toResultView } from './result-view';
 
 type ResultChannels =
-  'results:search' | 'results:detail' | 'results:override' | 'results:exportCsv';
+  | 'results:search'
+  | 'results:detail'
+  | 'results:override'
+  | 'results:exportCsv'
+  | 'results:erasePerson';
 
 const DAY_MS = 86_400_000;
 
@@ -36,48 +43,27 @@ export function resultHandlers(
   onChanged: () => void,
 ): HandlerSlice<ResultChannels> {
   return {
+    ...eraseHandlers(store),
     'results:search': async (filter, { connection }) => {
       await requireOperator(store, connection);
       return { rows: await search(store, filter) };
     },
     'results:detail': async ({ authenticationId }, { connection }) => {
-      await requireOperator(store, connection);
+      const { token } = await requireOperator(store, connection);
       const stored = await callStore(store, 'results:get', { authenticationId });
       if (stored === null) throw new BridgeError('bad_request', 'No such result');
+      // Audited: the viewer, the result and the time land in the audit chain with the image.
       const image = stored.hasCapturedImage
-        ? await callStore(store, 'results:capturedImage', { authenticationId })
+        ? await callStore(store, 'access:capturedImage', { sessionToken: token, authenticationId })
         : null;
       return { result: toResultView(stored), capturedImage: image ? new Uint8Array(image) : null };
     },
     'results:override': async (request, { connection }) => {
       const desk = await requireOperator(store, connection);
-      let authorisingToken = desk.token;
-      let supervisorToken: string | null = null;
-      if (
-        request.decision === 'approved' &&
-        !roleAtLeast(desk.session.operator.role, 'supervisor')
-      ) {
-        if (!request.supervisor)
-          throw new BridgeError(
-            'forbidden',
-            'Approving a rejection needs a supervisor’s credentials',
-          );
-        const login = await callStore(store, 'operators:login', request.supervisor);
-        if (!login.ok)
-          throw new BridgeError('unauthorized', 'The supervisor credentials were not accepted');
-        supervisorToken = login.token;
-        if (!roleAtLeast(login.session.operator.role, 'supervisor')) {
-          await callStore(store, 'operators:logout', { sessionToken: login.token });
-          throw new BridgeError(
-            'forbidden',
-            `${login.session.operator.username} is not a supervisor`,
-          );
-        }
-        authorisingToken = login.token;
-      }
-      try {
-        await callStore(store, 'results:override', {
-          sessionToken: authorisingToken,
+      const record = (approverToken: string | null) =>
+        callStore(store, 'results:override', {
+          sessionToken: desk.token,
+          approverToken,
           authenticationId: request.authenticationId,
           decision: request.decision,
           reason: formatOverrideReason(
@@ -86,11 +72,10 @@ export function resultHandlers(
             desk.session.operator.username,
           ),
         });
-      } finally {
-        // The supervisor's one-off session ends with the action it authorised.
-        if (supervisorToken !== null)
-          await callStore(store, 'operators:logout', { sessionToken: supervisorToken });
-      }
+      // Any operator may reject; an approval always needs a second person (approval.ts).
+      if (request.decision === 'approved')
+        await withApprover(store, connection.id, desk, request.supervisor, record);
+      else await record(null);
       onChanged();
       const stored = await callStore(store, 'results:get', {
         authenticationId: request.authenticationId,
@@ -99,8 +84,13 @@ export function resultHandlers(
       return toResultView(stored);
     },
     'results:exportCsv': async (filter, { connection }) => {
-      await requireOperator(store, connection, 'supervisor');
+      const { token } = await requireOperator(store, connection, 'supervisor');
       const rows = await search(store, filter);
+      await callStore(store, 'access:resultsExport', {
+        sessionToken: token,
+        rows: rows.length,
+        filter: { ...filter },
+      });
       return { csv: resultsToCsv(rows), rows: rows.length };
     },
   };

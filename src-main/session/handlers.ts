@@ -4,22 +4,18 @@ import type { HandlerSlice } from '../bridge/handlers';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
 import { requireOperator, toSessionView } from '../access/require-operator';
+import { acceptedOrThrow, signInGateFor, SIGN_IN_REFUSED } from './sign-in-gates';
 
 type SessionChannels =
   'session:current' | 'session:signIn' | 'session:signOut' | 'session:createFirstAdmin';
 
 export function sessionHandlers(store: StoreClient): HandlerSlice<SessionChannels> {
-  const signIn = async (username: string, password: string) => {
-    const outcome = await callStore(store, 'operators:login', { username, password });
-    if (outcome.ok) return outcome;
-    if (outcome.reason === 'locked_out') {
-      throw new BridgeError(
-        'forbidden',
-        `Too many wrong passwords: the account is locked until ${new Date(outcome.lockedUntil).toISOString()}`,
-      );
-    }
-    throw new BridgeError('unauthorized', 'Wrong username or password');
-  };
+  const gate = signInGateFor(store);
+  const signIn = async (connectionId: string, username: string, password: string) =>
+    acceptedOrThrow(
+      await gate.signIn(connectionId, username, password, 'session'),
+      () => new BridgeError('unauthorized', SIGN_IN_REFUSED),
+    );
 
   return {
     'session:current': async (_request, { connection }) => {
@@ -35,7 +31,7 @@ export function sessionHandlers(store: StoreClient): HandlerSlice<SessionChannel
       }
     },
     'session:signIn': async ({ username, password }, { connection }) => {
-      const outcome = await signIn(username, password);
+      const outcome = await signIn(connection.id, username, password);
       connection.sessionToken = outcome.token;
       return toSessionView(outcome.session);
     },
@@ -47,7 +43,7 @@ export function sessionHandlers(store: StoreClient): HandlerSlice<SessionChannel
     },
     'session:createFirstAdmin': async ({ username, displayName, password }, { connection }) => {
       await callStore(store, 'operators:bootstrapAdmin', { username, displayName, password });
-      const outcome = await signIn(username, password);
+      const outcome = await signIn(connection.id, username, password);
       connection.sessionToken = outcome.token;
       return toSessionView(outcome.session);
     },

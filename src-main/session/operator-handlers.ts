@@ -5,6 +5,7 @@ import { requireOperator } from '../access/require-operator';
 import { callStore } from '../host/store-calls';
 import type { OperatorSummary } from '../operators/service';
 import type { StoreClient } from '../store/client';
+import { operatorAdminHandlers, type OperatorAdminChannel } from './operator-admin-handlers';
 
 function toView(summary: OperatorSummary, now: number): OperatorSummaryView {
   const { operatorId, username, displayName, role } = summary;
@@ -20,8 +21,9 @@ function toView(summary: OperatorSummary, now: number): OperatorSummaryView {
 
 export function operatorHandlers(
   store: StoreClient,
-): HandlerSlice<'operators:list' | 'operators:create'> {
+): HandlerSlice<'operators:list' | 'operators:create' | OperatorAdminChannel> {
   return {
+    ...operatorAdminHandlers(store),
     'operators:list': async (_request, { connection }) => {
       const { token } = await requireOperator(store, connection, 'admin');
       const operators = await callStore(store, 'operators:list', { sessionToken: token });

@@ -1,16 +1,20 @@
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
+import { cacheAgeHandlers } from './cache-age-handlers';
 import { checkSubmission, verifyCapture, type VerificationDeps } from './verification-service';
 
 export function verificationHandlers(
   deps: VerificationDeps,
   /** Called after a result is recorded: the sync queue changed. */
   onRecorded: () => void,
-): HandlerSlice<'submission:check' | 'verify:capture'> {
+): HandlerSlice<
+  'submission:check' | 'verify:capture' | 'settings:cacheAge' | 'settings:setCacheAge'
+> {
   return {
+    ...cacheAgeHandlers(deps.store),
     'submission:check': async ({ submissionId }, { connection }) => {
-      await requireOperator(deps.store, connection);
-      return checkSubmission(deps, submissionId);
+      const { token } = await requireOperator(deps.store, connection);
+      return checkSubmission(deps, submissionId, token);
     },
     'verify:capture': async ({ submissionId, image }, { connection }) => {
       const { session } = await requireOperator(deps.store, connection);

@@ -41,18 +41,24 @@ function gateFor(
 export async function checkSubmission(
   deps: VerificationDeps,
   submissionId: string,
+  sessionToken: string,
 ): Promise<SubmissionCheck> {
   const [lookup, policy] = await Promise.all([
     callStore(deps.store, 'submissions:lookup', { submissionId }),
     readProjectPolicy(deps.store),
   ]);
   const error = gateFor(deps, submissionId, lookup);
+  // The operator's look at the reference picture is audited (store/services/biometric-access.ts).
+  const thumbnail =
+    lookup.found && lookup.thumbnail
+      ? await callStore(deps.store, 'access:thumbnail', { sessionToken, submissionId })
+      : null;
   return {
     submissionId,
     status: lookup.found ? lookup.status : null,
     error,
     policy: lookup.found ? policy : null,
-    thumbnail: lookup.found && lookup.thumbnail ? new Uint8Array(lookup.thumbnail) : null,
+    thumbnail: thumbnail ? new Uint8Array(thumbnail) : null,
     demo: isDemoSubmissionId(submissionId),
   };
 }

@@ -4,11 +4,14 @@ import App from './App.vue';
 import { i18n } from './i18n';
 import { connectToStation, MissingTokenError } from './bridge/connect';
 import { installBridge } from './bridge/bridge-holder';
+import { useSessionStore } from './stores/session';
 import './styles.css';
 
 try {
-  installBridge(connectToStation());
-  createApp(App).use(createPinia()).use(i18n).mount('#app');
+  const pinia = createPinia();
+  // Any call answering `unauthorized` means main ended the session: back to the sign-in screen.
+  installBridge(connectToStation({ onSessionLost: () => useSessionStore(pinia).forget() }));
+  createApp(App).use(pinia).use(i18n).mount('#app');
 } catch (error) {
   const root = document.getElementById('app');
   if (root) {

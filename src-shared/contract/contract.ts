@@ -4,8 +4,11 @@
 import type { z } from 'zod';
 import { auditMethods } from './audit';
 import type { EventChannel, MethodChannel } from './channels';
+import { cacheAgeMethods } from './cache-age';
 import { demoMethods } from './demo';
+import { erasureMethods } from './erasure';
 import { frameMethods } from './frame';
+import { operatorAdminMethods } from './operator-admin';
 import { resultMethods } from './results';
 import { operatorMethods, sessionMethods } from './session';
 import { settingsMethods } from './settings';
@@ -23,10 +26,13 @@ export const methods = {
   ...frameMethods,
   ...sessionMethods,
   ...operatorMethods,
+  ...operatorAdminMethods,
   ...verifyMethods,
   ...resultMethods,
+  ...erasureMethods,
   ...syncMethods,
   ...settingsMethods,
+  ...cacheAgeMethods,
   ...demoMethods,
   ...auditMethods,
 } satisfies Record<MethodChannel, MethodSpec>;

@@ -164,3 +164,21 @@ export function deleteExpiredSessions(db: WritableDb, now: number): number {
     sql`DELETE FROM operator_sessions WHERE expires_at < ${now} OR revoked_at IS NOT NULL`,
   ).changes;
 }
+
+export function setOperatorRole(db: WritableDb, operatorId: string, role: OperatorRole): void {
+  execute(db, sql`UPDATE operators SET role = ${role} WHERE operator_id = ${operatorId}`);
+}
+
+/** Ends every session of an operator except one (the one that changed its own password). */
+export function revokeOtherSessions(
+  db: WritableDb,
+  operatorId: string,
+  keepTokenHash: string,
+  now: number,
+): void {
+  execute(
+    db,
+    sql`UPDATE operator_sessions SET revoked_at = ${now}
+        WHERE operator_id = ${operatorId} AND token_hash <> ${keepTokenHash} AND revoked_at IS NULL`,
+  );
+}

@@ -178,3 +178,13 @@ export function listOverrides(db: ReadableDb, authenticationId: string): Overrid
 export function countResults(db: ReadableDb): number {
   return queryOne<{ n: number }>(db, sql`SELECT count(*) AS n FROM results`)?.n ?? 0;
 }
+
+/** Erasure of one person: nulls the captured images of every result of a submission. */
+export function eraseCapturedImagesOf(db: WritableDb, submissionId: string, now: number): string[] {
+  return queryAll<{ authentication_id: string }>(
+    db,
+    sql`UPDATE results SET captured_image_enc = NULL, image_purged_at = ${now}
+        WHERE submission_id = ${submissionId} AND captured_image_enc IS NOT NULL
+        RETURNING authentication_id`,
+  ).map((row) => row.authentication_id);
+}

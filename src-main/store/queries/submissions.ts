@@ -140,3 +140,19 @@ export function purgeStaleSubmissionBiometrics(
 export function countSubmissions(db: ReadableDb): number {
   return queryOne<{ n: number }>(db, sql`SELECT count(*) AS n FROM submissions`)?.n ?? 0;
 }
+
+/** Erasure of one person: nulls the submission's templates and thumbnail; true if it was cached. */
+export function eraseSubmissionBiometrics(
+  db: WritableDb,
+  submissionId: string,
+  now: number,
+): boolean {
+  return (
+    execute(
+      db,
+      sql`UPDATE submissions SET templates_enc = NULL, thumbnail_enc = NULL,
+            templates_purged_at = coalesce(templates_purged_at, ${now})
+          WHERE submission_id = ${submissionId}`,
+    ).changes > 0
+  );
+}

@@ -1,7 +1,6 @@
 // Local FaceAuth results. A result, its outbox item and its audit entry are written in ONE
 // transaction: after a crash either all three exist or none does.
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
 import {
   FaceAuthErrorSchema,
   FaceAuthResultSchema,
@@ -16,7 +15,6 @@ import { StoreError } from '../errors';
 import { deleteOutboxByRef, insertOutbox } from '../queries/outbox';
 import {
   findResult,
-  insertOverride,
   insertResult,
   listOverrides,
   listRecentResults,
@@ -233,66 +231,6 @@ export function capturedImage(ctx: StoreContext, authenticationId: string): Uint
   const record = findResult(ctx.read, authenticationId);
   if (record?.capturedImageEnc == null) return null;
   return ctx.cipher.decrypt(record.capturedImageEnc, cipherContext.capturedImage(authenticationId));
-}
-
-export function overrideResult(
-  ctx: StoreContext,
-  input: {
-    sessionToken: string;
-    authenticationId: string;
-    decision: 'approved' | 'rejected';
-    reason: string;
-  },
-): { overrideId: number; auditSeq: number } {
-  // Turning a result into an approval needs a supervisor; any operator may reject.
-  const supervisor = requireSession(
-    ctx,
-    input.sessionToken,
-    input.decision === 'approved' ? 'supervisor' : 'operator',
-  );
-  if (input.decision !== 'approved' && input.decision !== 'rejected') {
-    throw new StoreError('invalid_input', 'decision must be approved or rejected');
-  }
-  if (input.reason.trim().length < 3) throw new StoreError('invalid_input', 'a reason is required');
-  const db = requireWritable(ctx);
-  const now = ctx.clock();
-  return inTransaction(db, () => {
-    if (findResult(db, input.authenticationId) === undefined) {
-      throw new StoreError('not_found', `no result ${input.authenticationId}`);
-    }
-    const override = {
-      authentication_id: input.authenticationId,
-      supervisor_id: supervisor.operator.operatorId,
-      decision: input.decision,
-      reason: input.reason,
-      created_at: now,
-    };
-    const overrideId = insertOverride(db, override);
-    insertOutbox(
-      db,
-      {
-        kind: 'override',
-        ref: String(overrideId),
-        payloadJson: JSON.stringify({ overrideId, ...override }),
-      },
-      now,
-    );
-    const entry = appendAuditEntry(
-      db,
-      {
-        kind: 'override',
-        actor: supervisor.operator.username,
-        payload: {
-          overrideId,
-          authenticationId: input.authenticationId,
-          decision: input.decision,
-          reason: input.reason,
-        },
-      },
-      now,
-    );
-    return { overrideId, auditSeq: entry.seq };
-  });
 }
 
 /**

@@ -9,13 +9,19 @@ import { inTransaction } from '../db/sql';
 import { StoreError } from '../errors';
 import { getSetting, putSetting } from '../queries/settings';
 
+/** Biometric data is kept at most 3 years (BIPA 740 ILCS 14/15(a): destroyed within 3 years). */
+export const MAX_RETENTION_DAYS = 3 * 365;
+/** The lowest face-similarity threshold an admin may set: below it the station would approve
+ *  faces that are more likely someone else's than not (issue 11). */
+export const SIMILARITY_THRESHOLD_FLOOR = 50;
+
 export const RetentionPolicySchema = z.object({
   /** Captured live images are purged this many days after capture even if never synced. */
-  capturedImageDays: z.number().int().min(0).max(3650),
+  capturedImageDays: z.number().int().min(0).max(MAX_RETENTION_DAYS),
   /** Purge a captured image as soon as the central API has confirmed its result. */
   purgeImageAfterSync: z.boolean(),
   /** Reference templates of a submission the central API has not reported for this long go. */
-  templateDays: z.number().int().min(1).max(3650),
+  templateDays: z.number().int().min(1).max(MAX_RETENTION_DAYS),
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
 
@@ -24,7 +30,13 @@ export const SETTING_SCHEMAS = {
   stationName: z.string().min(1).max(100),
   language: z.enum(['en', 'ko']),
   /** The FaceAuth project's policy this station decides with (thresholds, enabled checks). */
-  projectPolicy: ProjectPolicySchema,
+  /** Revocations reach an offline station only when it syncs: past this many days without the
+   *  central API reporting a submission, it no longer verifies (invalid_submission_status). */
+  maxCacheAgeDays: z.number().int().min(1).max(365),
+  projectPolicy: ProjectPolicySchema.refine(
+    (policy) => policy.faceSimilarity_threshold >= SIMILARITY_THRESHOLD_FLOOR,
+    `the similarity threshold cannot be below ${SIMILARITY_THRESHOLD_FLOOR}`,
+  ),
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
@@ -34,6 +46,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   stationName: 'FaceAuth Station',
   language: 'en',
   projectPolicy: DEFAULT_POLICY,
+  maxCacheAgeDays: 30,
 };
 
 export function isSettingKey(key: string): key is SettingKey {
@@ -57,7 +70,10 @@ export function writeSetting(
   const admin = requireSession(ctx, sessionToken, 'admin');
   if (!isSettingKey(key)) throw new StoreError('invalid_input', `unknown setting ${key}`);
   const parsed = SETTING_SCHEMAS[key].safeParse(value);
-  if (!parsed.success) throw new StoreError('invalid_input', `bad value for ${key}`);
+  if (!parsed.success) {
+    const why = parsed.error.issues.find((issue) => issue.code === 'custom')?.message;
+    throw new StoreError('invalid_input', why ?? `bad value for ${key}`);
+  }
   const db = requireWritable(ctx);
   const now = ctx.clock();
   inTransaction(db, () => {

@@ -15,6 +15,7 @@ import {
   setSubmissionStatus as setStatusRow,
   upsertSubmission,
 } from '../queries/submissions';
+import { readSetting } from './settings';
 
 /** The engine's reference templates, opaque to the store (e.g. Float32 descriptors, encoded). */
 export interface ReferenceTemplates {
@@ -43,7 +44,16 @@ export type SubmissionLookup =
       thumbnail: Uint8Array | null;
       lastSeenAt: number;
       templatesPurgedAt: number | null;
+      /** The central API has not reported it for longer than the maximum cache age: a
+       *  revocation made meanwhile may not have reached this station. */
+      cacheTooOld: boolean;
     };
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** What the operator reads when the cache is too old (the errorCode stays FaceAuth's). */
+export const CACHE_TOO_OLD_MESSAGE =
+  'The cached approval is older than the maximum cache age: sync with the central API before verifying';
 
 export const VERIFIABLE_STATUS = 'approved';
 
@@ -164,6 +174,7 @@ export function lookupSubmission(ctx: StoreContext, submissionId: string): Submi
     thumbnail,
     lastSeenAt: record.lastSeenAt,
     templatesPurgedAt: record.templatesPurgedAt,
+    cacheTooOld: ctx.clock() - record.lastSeenAt > readSetting(ctx, 'maxCacheAgeDays') * DAY_MS,
   };
 }
 
@@ -176,6 +187,8 @@ export function lookupSubmission(ctx: StoreContext, submissionId: string): Submi
 export function submissionGate(lookup: SubmissionLookup): FaceAuthError | null {
   if (!lookup.found || lookup.status === 'delete') return faceAuthError('Invalid_submissionId');
   if (lookup.status !== VERIFIABLE_STATUS) return faceAuthError('invalid_submission_status');
+  if (lookup.cacheTooOld)
+    return { errorCode: 'invalid_submission_status', message: CACHE_TOO_OLD_MESSAGE };
   if (lookup.templates === null) return faceAuthError('data_processing_error');
   return null;
 }

@@ -8,13 +8,17 @@ import {
   bootstrapAdmin,
   createOperator,
   listOperatorSummaries,
-  login,
   logout,
   requireSession,
-  revokeSessionsOf,
-  unlockOperator,
   type NewOperator,
 } from '../../operators/service';
+import {
+  changeOperator,
+  ownPasswordHash,
+  setOwnPassword,
+  type OperatorChange,
+} from '../../operators/admin';
+import { beginLogin, finishLogin, type LoginAttempt } from '../../operators/login-steps';
 import { needsFirstAdmin } from '../../operators/bootstrap-state';
 import type { FaceAuthError } from '../../../src-shared/faceauth/result';
 import type { StoreContext } from '../context';
@@ -30,14 +34,20 @@ import {
 import {
   capturedImage,
   getResult,
-  overrideResult,
   recentResults,
   recordCentralVerdict,
   recordDecisionError,
   recordResult,
   type RecordResultInput,
 } from '../services/results';
+import { overrideResult, type OverrideInput } from '../services/overrides';
 import { runRetention } from '../services/retention';
+import {
+  recordResultsExport,
+  viewCapturedImage,
+  viewThumbnail,
+} from '../services/biometric-access';
+import { erasePerson } from '../services/erase-person';
 import { writeLanguage } from '../services/settings-language';
 import {
   readCentralConfig,
@@ -76,15 +86,7 @@ export const storeHandlers = {
   'results:search': (ctx: StoreContext, a: ResultSearch) => searchResults(ctx, a),
   'results:capturedImage': (ctx: StoreContext, a: { authenticationId: string }) =>
     capturedImage(ctx, a.authenticationId),
-  'results:override': (
-    ctx: StoreContext,
-    a: {
-      sessionToken: string;
-      authenticationId: string;
-      decision: 'approved' | 'rejected';
-      reason: string;
-    },
-  ) => overrideResult(ctx, a),
+  'results:override': (ctx: StoreContext, a: OverrideInput) => overrideResult(ctx, a),
   'results:centralVerdict': (
     ctx: StoreContext,
     a: { authenticationId: string; verdict: unknown },
@@ -109,18 +111,24 @@ export const storeHandlers = {
     bootstrapAdmin(ctx, a),
   'operators:create': (ctx: StoreContext, a: { sessionToken: string; operator: NewOperator }) =>
     createOperator(ctx, a.sessionToken, a.operator),
-  'operators:login': (ctx: StoreContext, a: { username: string; password: string }) =>
-    login(ctx, a.username, a.password),
+  // No handler here runs scrypt: main checks passwords between begin and finish (sign-in-gate.ts).
+  'operators:loginBegin': (ctx: StoreContext, a: { username: string }) =>
+    beginLogin(ctx, a.username),
+  'operators:loginFinish': (ctx: StoreContext, a: LoginAttempt) => finishLogin(ctx, a),
   'operators:session': (ctx: StoreContext, a: { sessionToken: string }) =>
     requireSession(ctx, a.sessionToken),
   'operators:logout': (ctx: StoreContext, a: { sessionToken: string }) =>
     logout(ctx, a.sessionToken),
-  'operators:unlock': (ctx: StoreContext, a: { sessionToken: string; operatorId: string }) =>
-    unlockOperator(ctx, a.sessionToken, a.operatorId),
-  'operators:revokeSessions': (
+  'operators:change': (
     ctx: StoreContext,
-    a: { sessionToken: string; operatorId: string },
-  ) => revokeSessionsOf(ctx, a.sessionToken, a.operatorId),
+    a: { sessionToken: string; operatorId: string; change: OperatorChange },
+  ) => changeOperator(ctx, a.sessionToken, a.operatorId, a.change),
+  'operators:ownPasswordHash': (ctx: StoreContext, a: { sessionToken: string }) =>
+    ownPasswordHash(ctx, a.sessionToken),
+  'operators:setOwnPassword': (
+    ctx: StoreContext,
+    a: { sessionToken: string; verifiedHash: string; newHash: string },
+  ) => setOwnPassword(ctx, a.sessionToken, a.verifiedHash, a.newHash),
   'operators:list': (ctx: StoreContext, a: { sessionToken: string }) =>
     listOperatorSummaries(ctx, a.sessionToken),
 
@@ -144,6 +152,20 @@ export const storeHandlers = {
 
   'settings:setLanguage': (ctx: StoreContext, a: { sessionToken: string; language: string }) =>
     writeLanguage(ctx, a.sessionToken, a.language),
+
+  // A person's look at biometric data: the data and its audit entry in one call.
+  'access:capturedImage': (
+    ctx: StoreContext,
+    a: { sessionToken: string; authenticationId: string },
+  ) => viewCapturedImage(ctx, a.sessionToken, a.authenticationId),
+  'access:thumbnail': (ctx: StoreContext, a: { sessionToken: string; submissionId: string }) =>
+    viewThumbnail(ctx, a.sessionToken, a.submissionId),
+  'access:resultsExport': (
+    ctx: StoreContext,
+    a: { sessionToken: string; rows: number; filter: Record<string, unknown> },
+  ) => recordResultsExport(ctx, a.sessionToken, a.rows, a.filter),
+  'results:erasePerson': (ctx: StoreContext, a: { sessionToken: string; submissionId: string }) =>
+    erasePerson(ctx, a.sessionToken, a.submissionId),
 
   'retention:run': (ctx: StoreContext, _a: Empty) => runRetention(ctx),
 

@@ -62,4 +62,20 @@ describe('typed station client', () => {
     listeners.get('station:statusChanged')?.(status);
     expect(seen).toEqual([status]);
   });
+
+  it('reports a lost session on any unauthorized answer, but not on refused credentials', async () => {
+    const { transport } = fakeTransport(() => failure('unauthorized', 'Sign in first'));
+    let lost = 0;
+    const { client } = createStationClient(transport, { onSessionLost: () => (lost += 1) });
+    await expect(client.results.search({ limit: 5 })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    expect(lost).toBe(1);
+    await expect(client.session.signIn({ username: 'a', password: 'b' })).rejects.toThrow();
+    expect(lost).toBe(1);
+    const forbidden = fakeTransport(() => failure('forbidden', 'no'));
+    const other = createStationClient(forbidden.transport, { onSessionLost: () => (lost += 1) });
+    await expect(other.client.results.search({ limit: 5 })).rejects.toThrow();
+    expect(lost).toBe(1);
+  });
 });

@@ -5,14 +5,30 @@ import {
   type StationClient,
   type StationEvents,
 } from '../../../src-shared/contract/api';
-import { EVENT_CHANNELS, METHOD_CHANNELS } from '../../../src-shared/contract/channels';
+import {
+  EVENT_CHANNELS,
+  METHOD_CHANNELS,
+  type MethodChannel,
+} from '../../../src-shared/contract/channels';
 import { events, methods } from '../../../src-shared/contract/contract';
 import { BridgeError } from '../../../src-shared/contract/envelope';
 import type { BridgeTransport } from './transport';
 
 type Tree = Record<string, Record<string, unknown>>;
 
-export function createStationClient(transport: BridgeTransport): {
+/** Channels whose `unauthorized` answer is about the credentials typed, not a lost session. */
+const SIGN_IN_CHANNELS: readonly MethodChannel[] = ['session:signIn', 'session:createFirstAdmin'];
+
+export interface StationClientOptions {
+  /** Called whenever a call answers `unauthorized`: the session ended in main (expired, revoked,
+   *  account disabled), so the page must forget it and show the sign-in screen. */
+  onSessionLost?: () => void;
+}
+
+export function createStationClient(
+  transport: BridgeTransport,
+  options: StationClientOptions = {},
+): {
   client: StationClient;
   on: StationEvents;
 } {
@@ -21,7 +37,11 @@ export function createStationClient(transport: BridgeTransport): {
     const [domain, verb] = splitChannel(channel);
     (client[domain] ??= {})[verb] = async (request: unknown) => {
       const envelope = await transport.call(channel, request);
-      if (!envelope.ok) throw new BridgeError(envelope.error.code, envelope.error.message);
+      if (!envelope.ok) {
+        if (envelope.error.code === 'unauthorized' && !SIGN_IN_CHANNELS.includes(channel))
+          options.onSessionLost?.();
+        throw new BridgeError(envelope.error.code, envelope.error.message);
+      }
       return methods[channel].response.parse(envelope.value);
     };
   }

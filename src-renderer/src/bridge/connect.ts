@@ -2,7 +2,7 @@
 // WebSocket with the per-run token handed over in the page address's fragment.
 import { createIpcTransport } from './ipc-transport';
 import { createWebSocketTransport } from './ws-transport';
-import { createStationClient } from './client';
+import { createStationClient, type StationClientOptions } from './client';
 import type { BridgeTransport } from './transport';
 
 const TOKEN_KEY = 'faceauth-station.token';
@@ -20,7 +20,9 @@ function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-export function connectToStation(): ReturnType<typeof createStationClient> & {
+export function connectToStation(options: StationClientOptions = {}): ReturnType<
+  typeof createStationClient
+> & {
   transport: BridgeTransport;
 } {
   let transport: BridgeTransport;
@@ -34,5 +36,5 @@ export function connectToStation(): ReturnType<typeof createStationClient> & {
       );
     transport = createWebSocketTransport(window.location.origin, token);
   }
-  return { ...createStationClient(transport), transport };
+  return { ...createStationClient(transport, options), transport };
 }

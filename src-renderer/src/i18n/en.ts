@@ -179,6 +179,38 @@ export const en = {
     chainBroken:
       'Audit chain verification failed ({problems} problem(s)): the audit log was altered outside the station. Tell your administrator; keep a copy of the data folder.',
   },
+  access: {
+    refused:
+      'Sign-in refused: wrong username or password, or the account is locked for a while. Ask an admin if it persists.',
+    throttled: 'Too many sign-in attempts. Wait a moment and try again.',
+  },
+  operatorAdmin: {
+    title: 'Manage accounts',
+    disabled: 'disabled',
+    disable: 'Disable',
+    enable: 'Enable',
+    unlock: 'Unlock',
+    revokeSessions: 'Sign out everywhere',
+    newPassword: 'New password (12+ characters)',
+    currentPassword: 'Current password',
+    resetPassword: 'Reset password',
+    changeOwnPassword: 'Change my password',
+    eraseLabel: 'Erase one person (submission id)',
+    erase: 'Erase',
+    eraseConfirm: 'Erase every face image and template held for {id}? This cannot be undone.',
+    cacheAge: 'Maximum offline cache age (days)',
+    save: 'Save',
+    done: 'Done.',
+    errors: {
+      bad_request: 'Not accepted: check the values (passwords need at least 12 characters).',
+      unauthorized: 'Your session ended. Sign in again.',
+      forbidden: 'Not allowed (wrong current password, or this needs another account).',
+      unknown_method: 'This station does not know that action.',
+      busy: 'Too many attempts. Wait a moment and try again.',
+      unavailable: 'The station is not ready. Try again shortly.',
+      internal: 'Something went wrong on the station.',
+    },
+  },
   errors: {
     generic: 'Something went wrong: {message}',
   },

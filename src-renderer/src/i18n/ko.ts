@@ -181,6 +181,38 @@ export const ko: Messages = {
     chainBroken:
       '감사 체인 검증 실패(문제 {problems}건): 감사 기록이 스테이션 밖에서 변경되었습니다. 관리자에게 알리고 데이터 폴더의 사본을 보관하세요.',
   },
+  access: {
+    refused:
+      '로그인 거부: 사용자 이름 또는 비밀번호가 틀렸거나 계정이 잠시 잠겼습니다. 계속되면 관리자에게 문의하세요.',
+    throttled: '로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요.',
+  },
+  operatorAdmin: {
+    title: '계정 관리',
+    disabled: '비활성',
+    disable: '비활성화',
+    enable: '활성화',
+    unlock: '잠금 해제',
+    revokeSessions: '모든 세션 로그아웃',
+    newPassword: '새 비밀번호 (12자 이상)',
+    currentPassword: '현재 비밀번호',
+    resetPassword: '비밀번호 재설정',
+    changeOwnPassword: '내 비밀번호 변경',
+    eraseLabel: '개인 정보 삭제 (제출 ID)',
+    erase: '삭제',
+    eraseConfirm: '{id}에 대해 보관된 모든 얼굴 이미지와 템플릿을 삭제할까요? 되돌릴 수 없습니다.',
+    cacheAge: '오프라인 캐시 최대 보관 기간 (일)',
+    save: '저장',
+    done: '완료되었습니다.',
+    errors: {
+      bad_request: '입력값을 확인하세요 (비밀번호는 12자 이상이어야 합니다).',
+      unauthorized: '세션이 종료되었습니다. 다시 로그인하세요.',
+      forbidden: '허용되지 않습니다 (현재 비밀번호가 틀렸거나 다른 계정이 필요합니다).',
+      unknown_method: '이 스테이션은 해당 작업을 알지 못합니다.',
+      busy: '시도가 너무 많습니다. 잠시 후 다시 시도하세요.',
+      unavailable: '스테이션이 준비되지 않았습니다. 잠시 후 다시 시도하세요.',
+      internal: '스테이션에서 오류가 발생했습니다.',
+    },
+  },
   errors: {
     generic: '문제가 발생했습니다: {message}',
   },

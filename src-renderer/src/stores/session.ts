@@ -3,7 +3,18 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { SessionView } from '../../../src-shared/contract/session';
+import { BridgeError } from '../../../src-shared/contract/envelope';
 import { useBridge } from '../bridge/bridge-holder';
+import { i18n } from '../i18n';
+
+/** Main answers every refused sign-in alike (no account oracle); the desk shows it translated. */
+function signInMessage(cause: unknown): string {
+  if (cause instanceof BridgeError && cause.code === 'unauthorized')
+    return i18n.global.t('access.refused');
+  if (cause instanceof BridgeError && cause.code === 'busy')
+    return i18n.global.t('access.throttled');
+  return cause instanceof Error ? cause.message : String(cause);
+}
 
 /** Lock the console after this long without a key press, click or touch. */
 export const IDLE_LOCK_MS = 5 * 60_000;
@@ -32,7 +43,7 @@ export const useSessionStore = defineStore('session', () => {
       session.value = await useBridge().client.session.signIn({ username, password });
       lockedForIdle.value = false;
     } catch (cause) {
-      error.value = cause instanceof Error ? cause.message : String(cause);
+      error.value = signInMessage(cause);
     }
   }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArgosSimulator } from '../../../src-main/argos-simulator/server';
 import type { StoreClient } from '../../../src-main/store/client';
+import { SignInGate } from '../../../src-main/operators/sign-in-gate';
 import { checkDelivery } from '../../../src-main/sync/delivery-audit';
 import { SyncService } from '../../../src-main/sync/sync-service';
 import type { SyncServiceOptions } from '../../../src-main/sync/sync-options';
@@ -97,9 +98,13 @@ describe('push', () => {
     expect(first.local_status).not.toBe(first.central_status);
     const password = 'correct horse battery staple';
     await store.send('operators:bootstrapAdmin', { username: 'sup', displayName: 'Sup', password });
-    const login = (await store.send('operators:login', { username: 'sup', password })) as {
-      token: string;
-    };
+    // Sign-in runs scrypt in main between two store steps (operators/sign-in-gate.ts).
+    const login = (await new SignInGate(store.send.bind(store)).signIn(
+      'test',
+      'sup',
+      password,
+      'session',
+    )) as { token: string };
     const headBefore = (await store.send('audit:head', {})).head?.seq ?? 0;
     expect(
       await store.send('sync:reviewDisagreement', {
@@ -172,10 +177,12 @@ describe('push', () => {
       password: 'correct horse battery staple',
     });
     expect(admin).toBeTruthy();
-    const session = await store.send('operators:login', {
-      username: 'admin',
-      password: 'correct horse battery staple',
-    });
+    const session = await new SignInGate(store.send.bind(store)).signIn(
+      'test',
+      'admin',
+      'correct horse battery staple',
+      'session',
+    );
     const token = (session as { token: string }).token;
     await store.send('results:override', {
       sessionToken: token,

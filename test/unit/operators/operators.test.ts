@@ -8,9 +8,9 @@ import {
   login,
   logout,
   requireSession,
-  unlockOperator,
   type LoginOutcome,
 } from '../../../src-main/operators/service';
+import { changeOperator } from '../../../src-main/operators/admin';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
 import { StoreError } from '../../../src-main/store/errors';
 import { openTestStore, type TestStore } from '../../support/store/context';
@@ -140,7 +140,7 @@ describe('operators', () => {
         operator_id: string;
       }
     ).operator_id;
-    unlockOperator(store.ctx, token, olgaId);
+    changeOperator(store.ctx, token, olgaId, { action: 'unlock' });
     expect(await login(store.ctx, 'olga', OP_PW)).toMatchObject({ ok: true });
   });
 
