@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const store = await openStore({
     dbPath: join(dir, 'station.db'),
     dataKey: randomBytes(32),
+    auditKey: randomBytes(32),
     stationId: 'bench-signin',
     retentionIntervalMs: 0,
   });

@@ -1,6 +1,7 @@
 // Issue 11, part 3 (keys at rest): attacks on the keys and files the station keeps on disk, driven
 // against the real parts: the browser host's own entry in a child process, the real store worker
 // on real SQLite files, and the files' modes as the OS reports them.
+import { SignInGate } from '../../src-main/operators/sign-in-gate';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
@@ -212,10 +213,12 @@ describe('keys at rest', () => {
       password: 'admin password 12',
     });
     expect(admin).toBeDefined();
-    const session = await store.send('operators:login', {
-      username: 'admin',
-      password: 'admin password 12',
-    });
+    const session = await new SignInGate((method, args) => store.send(method, args)).signIn(
+      'keys-test',
+      'admin',
+      'admin password 12',
+      'session',
+    );
     if (!session.ok) throw new Error('admin could not sign in');
     const exported = join(exportDir, 'audit.jsonl');
     await store.send('export:audit', {

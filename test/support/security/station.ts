@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../../src-main/host/logger';
+import { createPlaintextKeyWrapper } from '../../../src-main/store/keys/plaintext-key-wrapper';
 import { DATABASE_FILE } from '../../../src-main/store/station-store';
 import { call, openBridge } from '../ws-client';
 
@@ -42,6 +43,7 @@ export interface SecurityStation {
 export async function startSecurityStation(name: string): Promise<SecurityStation> {
   const dataDir = mkdtempSync(join(tmpdir(), `station-${name}-`));
   const host = await startBrowserHost({
+    keyWrapper: createPlaintextKeyWrapper(),
     rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
     port: 0,
     version: '1.0.0',
