@@ -5,7 +5,7 @@ import type { BackendChoice } from '../backend/backend-names';
 import type { FaceAnalysis } from '../pipeline/face-pipeline';
 import type { FrameAnalysis } from '../pipeline/analyze-frame';
 import type { PipelineConfig } from '../pipeline/pipeline-config';
-import type { RuntimeOptions } from '../models/face-runtime';
+import type { RuntimeOptions } from '../networks/tfjs/tfjs-runtime';
 import type { FeatureBlock } from '../../checks/check-features';
 
 export interface WorkerInit {

@@ -4,11 +4,13 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { describeError, EngineError } from '../errors/engine-error';
-import { loadFaceRuntime, type FaceRuntime } from '../models/face-runtime';
 import { warmUp } from '../models/warm-up';
 import { analyzeFace } from '../pipeline/face-pipeline';
 import { analyzeFrame } from '../pipeline/analyze-frame';
-import { runReferencePipeline } from '../pipeline/reference-pipeline';
+import type { FaceNetworks } from '../networks/face-networks';
+import { tfjsNetworks } from '../networks/tfjs/tfjs-networks';
+import { runReferencePipeline } from '../networks/tfjs/tfjs-reference-pipeline';
+import { loadFaceRuntime, type FaceRuntime } from '../networks/tfjs/tfjs-runtime';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
 import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
 
@@ -33,15 +35,22 @@ if (parentPort === null) throw new Error('worker-entry must run in a worker thre
 const port = parentPort;
 const init = workerData as WorkerInit;
 
-async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> {
+/** What a worker serves tasks with: the pipeline's networks, and face-api itself for the
+ *  reference (stock) pipeline of the bench. */
+interface WorkerModels {
+  nets: FaceNetworks;
+  rt: FaceRuntime;
+}
+
+async function handle({ nets, rt }: WorkerModels, task: TaskRequest): Promise<TaskPayload> {
   switch (task.kind) {
     case 'analyze':
       return {
         kind: 'analyze',
-        analysis: await analyzeFace(rt, task.bytes, init.pipeline, task.checkBlocks),
+        analysis: await analyzeFace(nets, task.bytes, init.pipeline, task.checkBlocks),
       };
     case 'frame':
-      return { kind: 'frame', frame: await analyzeFrame(rt, task.bytes, init.pipeline) };
+      return { kind: 'frame', frame: await analyzeFrame(nets, task.bytes, init.pipeline) };
     case 'reference': {
       const started = performance.now();
       const faceFound = await runReferencePipeline(rt, task.bytes, init.pipeline);
@@ -52,9 +61,11 @@ async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> 
 
 async function main(): Promise<void> {
   let rt: FaceRuntime;
+  let models: WorkerModels;
   try {
     rt = await loadFaceRuntime(init.runtime);
-    await warmUp(rt, init.pipeline.detector.tinyInputSize);
+    models = { nets: tfjsNetworks(rt), rt };
+    await warmUp(models.nets, init.pipeline.detector.tinyInputSize);
   } catch (err) {
     port.postMessage({ type: 'init-failed', message: describeError(err) } satisfies WorkerEvent);
     return;
@@ -66,7 +77,7 @@ async function main(): Promise<void> {
   } satisfies WorkerEvent);
   port.on('message', (task: TaskRequest) => {
     const started = performance.now();
-    handle(rt, task).then(
+    handle(models, task).then(
       (payload) => {
         const response: TaskResponse = {
           id: task.id,
