@@ -1,0 +1,126 @@
+// Builds an ONNX graph node by node. Names are generated from a counter in call order, so the
+// same sequence of calls always gives the same graph (and the same bytes).
+import type { Weight } from './face-api-weights';
+import type {
+  Attribute,
+  ElemTypeName,
+  OnnxGraph,
+  OnnxNode,
+  TensorData,
+  ValueInfo,
+} from './onnx-model';
+
+function bytesOf(array: Float32Array | Int32Array | BigInt64Array | Uint8Array): Uint8Array {
+  // Typed arrays are little-endian on every platform Node runs on; TensorProto.raw_data is too.
+  return new Uint8Array(array.buffer.slice(array.byteOffset, array.byteOffset + array.byteLength));
+}
+
+/** Reorders a row-major tensor's elements: output axis i is input axis perm[i]. */
+export function permute<T extends Float32Array | Uint8Array>(
+  data: T,
+  dims: readonly number[],
+  perm: readonly number[],
+): T {
+  const outDims = perm.map((p) => dims[p] as number);
+  const inStrides = dims.map((_, i) => dims.slice(i + 1).reduce((a, b) => a * b, 1));
+  const out = new (data.constructor as new (n: number) => T)(data.length);
+  const index = new Array<number>(dims.length).fill(0);
+  for (let o = 0; o < data.length; o++) {
+    let src = 0;
+    for (let i = 0; i < perm.length; i++)
+      src += (index[i] as number) * (inStrides[perm[i] as number] as number);
+    out[o] = data[src] as number;
+    for (let i = outDims.length - 1; i >= 0; i--) {
+      index[i] = (index[i] as number) + 1;
+      if ((index[i] as number) < (outDims[i] as number)) break;
+      index[i] = 0;
+    }
+  }
+  return out;
+}
+
+export class GraphBuilder {
+  private readonly nodes: OnnxNode[] = [];
+  private readonly initializers: TensorData[] = [];
+  private readonly inputs: ValueInfo[] = [];
+  private readonly outputs: ValueInfo[] = [];
+  private counter = 0;
+
+  constructor(private readonly name: string) {}
+
+  private fresh(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}_${this.counter}`;
+  }
+
+  input(name: string, type: ElemTypeName, shape: readonly (number | string)[]): string {
+    this.inputs.push({ name, type, shape });
+    return name;
+  }
+
+  /** Exposes `value` as a graph output called `name`. */
+  output(value: string, name: string, shape: readonly (number | string)[]): void {
+    this.op('Identity', [value], [], name);
+    this.outputs.push({ name, type: 'float', shape });
+  }
+
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attributes: readonly Attribute[] = [],
+    out?: string,
+  ): string {
+    const output = out ?? this.fresh(opType.toLowerCase());
+    this.nodes.push({ opType, name: `${output}_node`, inputs, outputs: [output], attributes });
+    return output;
+  }
+
+  floats(prefix: string, values: Float32Array, dims: readonly number[]): string {
+    const name = this.fresh(prefix);
+    this.initializers.push({ name, type: 'float', dims, raw: bytesOf(values) });
+    return name;
+  }
+
+  scalar(value: number): string {
+    return this.floats('scalar', Float32Array.of(value), []);
+  }
+
+  int64s(values: readonly number[]): string {
+    const name = this.fresh('ints');
+    const raw = bytesOf(BigInt64Array.from(values.map((v) => BigInt(v))));
+    this.initializers.push({ name, type: 'int64', dims: [values.length], raw });
+    return name;
+  }
+
+  /**
+   * A face-api weight, optionally reordered (e.g. HWIO filters to ONNX's OIHW). Quantised weights
+   * are stored as their uint8 codes and looked up in their 256-float table inside the graph:
+   * the file shrinks fourfold and the values are exactly tfjs's. onnxruntime folds the lookup into
+   * a constant when it loads the model.
+   */
+  weight(label: string, w: Weight, perm?: readonly number[]): string {
+    const dims = perm === undefined ? [...w.shape] : perm.map((p) => w.shape[p] as number);
+    const safe = label.replace(/[^A-Za-z0-9_]/g, '_');
+    if (w.quantized === undefined) {
+      const values = perm === undefined ? w.values : permute(w.values, w.shape, perm);
+      return this.floats(safe, values, dims);
+    }
+    const codes =
+      perm === undefined ? w.quantized.codes : permute(w.quantized.codes, w.shape, perm);
+    const codesName = this.fresh(`${safe}_codes`);
+    this.initializers.push({ name: codesName, type: 'uint8', dims, raw: bytesOf(codes) });
+    const table = this.floats(`${safe}_table`, w.quantized.table, [256]);
+    const indices = this.op('Cast', [codesName], [{ name: 'to', int: 6 }]);
+    return this.op('Gather', [table, indices], [{ name: 'axis', int: 0 }], this.fresh(safe));
+  }
+
+  build(): OnnxGraph {
+    return {
+      name: this.name,
+      nodes: this.nodes,
+      initializers: this.initializers,
+      inputs: this.inputs,
+      outputs: this.outputs,
+    };
+  }
+}
