@@ -21,19 +21,34 @@ export function permute<T extends Float32Array | Uint8Array>(
   dims: readonly number[],
   perm: readonly number[],
 ): T {
-  const outDims = perm.map((p) => dims[p] as number);
-  const inStrides = dims.map((_, i) => dims.slice(i + 1).reduce((a, b) => a * b, 1));
+  if (dims.length > 4 || perm.length !== dims.length) {
+    throw new Error(`permute: unsupported rank ${dims.length} / perm ${perm.join(',')}`);
+  }
+  // Padded to rank 4 with leading unit axes, so that one set of nested loops serves every rank.
+  const lead = 4 - dims.length;
+  const inDims = [...Array<number>(lead).fill(1), ...dims];
+  const fullPerm = [...Array.from({ length: lead }, (_, i) => i), ...perm.map((p) => p + lead)];
+  const inStrides = inDims.map((_, i) => inDims.slice(i + 1).reduce((a, b) => a * b, 1));
+  const [n0, n1, n2, n3] = fullPerm.map((p) => inDims[p] as number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [s0, s1, s2, s3] = fullPerm.map((p) => inStrides[p] as number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const out = new (data.constructor as new (n: number) => T)(data.length);
-  const index = new Array<number>(dims.length).fill(0);
-  for (let o = 0; o < data.length; o++) {
-    let src = 0;
-    for (let i = 0; i < perm.length; i++)
-      src += (index[i] as number) * (inStrides[perm[i] as number] as number);
-    out[o] = data[src] as number;
-    for (let i = outDims.length - 1; i >= 0; i--) {
-      index[i] = (index[i] as number) + 1;
-      if ((index[i] as number) < (outDims[i] as number)) break;
-      index[i] = 0;
+  let o = 0;
+  for (let a = 0; a < n0; a++) {
+    for (let b = 0; b < n1; b++) {
+      for (let c = 0; c < n2; c++) {
+        const base = a * s0 + b * s1 + c * s2;
+        for (let d = 0; d < n3; d++) out[o++] = data[base + d * s3] as number;
+      }
     }
   }
   return out;
