@@ -1,5 +1,7 @@
-// Entry of one pool worker thread: loads the backend and models once, then serves one task at a
-// time. Each worker owns its TensorFlow.js engine, so N workers use N cores independently.
+// Entry of one pool worker thread: picks the runtime (ONNX Runtime first, TensorFlow.js as the
+// fallback; ../runtime/load-networks.ts), loads the models once, then serves one task at a time.
+// On ONNX Runtime the engine runs one such worker whose sessions use the cores through intra-op
+// threads (and which alone drives a WebGPU device); on TensorFlow.js one worker per core.
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
@@ -7,10 +9,16 @@ import { describeError, EngineError } from '../errors/engine-error';
 import { warmUp } from '../models/warm-up';
 import { analyzeFace } from '../pipeline/face-pipeline';
 import { analyzeFrame } from '../pipeline/analyze-frame';
-import type { FaceNetworks } from '../networks/face-networks';
 import { tfjsNetworks } from '../networks/tfjs/tfjs-networks';
 import { runReferencePipeline } from '../networks/tfjs/tfjs-reference-pipeline';
-import { loadFaceRuntime, type FaceRuntime } from '../networks/tfjs/tfjs-runtime';
+import { loadFaceRuntime } from '../networks/tfjs/tfjs-runtime';
+import {
+  loadNetworks,
+  type LoadedNetworks,
+  type RuntimeEnvironment,
+} from '../runtime/load-networks';
+import { loadOnnxFaceNetworks } from '../runtime/onnx-loader';
+import { summarizeChoice } from '../runtime/runtime-names';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
 import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
 
@@ -35,14 +43,18 @@ if (parentPort === null) throw new Error('worker-entry must run in a worker thre
 const port = parentPort;
 const init = workerData as WorkerInit;
 
-/** What a worker serves tasks with: the pipeline's networks, and face-api itself for the
- *  reference (stock) pipeline of the bench. */
-interface WorkerModels {
-  nets: FaceNetworks;
-  rt: FaceRuntime;
-}
+const environment: RuntimeEnvironment = {
+  // Imported inside a try by the caller: onnxruntime-node ships no binary for some platforms
+  // (macOS x64), and the engine must then still start on TensorFlow.js.
+  importOrt: () => import('onnxruntime-node'),
+  loadOnnxNetworks: loadOnnxFaceNetworks,
+  async loadTfjs(options) {
+    const rt = await loadFaceRuntime(options);
+    return { rt, nets: tfjsNetworks(rt) };
+  },
+};
 
-async function handle({ nets, rt }: WorkerModels, task: TaskRequest): Promise<TaskPayload> {
+async function handle({ nets, tfjs }: LoadedNetworks, task: TaskRequest): Promise<TaskPayload> {
   switch (task.kind) {
     case 'analyze':
       return {
@@ -52,19 +64,24 @@ async function handle({ nets, rt }: WorkerModels, task: TaskRequest): Promise<Ta
     case 'frame':
       return { kind: 'frame', frame: await analyzeFrame(nets, task.bytes, init.pipeline) };
     case 'reference': {
+      // face-api's stock pipeline exists only on TensorFlow.js; the bench runs it on a wasm engine.
+      if (tfjs === undefined) {
+        throw new EngineError(
+          'detection_server_error',
+          'the stock face-api pipeline needs a TensorFlow.js runtime (FACEAUTH_BACKEND=wasm)',
+        );
+      }
       const started = performance.now();
-      const faceFound = await runReferencePipeline(rt, task.bytes, init.pipeline);
+      const faceFound = await runReferencePipeline(tfjs, task.bytes, init.pipeline);
       return { kind: 'reference', reference: { faceFound, ms: performance.now() - started } };
     }
   }
 }
 
 async function main(): Promise<void> {
-  let rt: FaceRuntime;
-  let models: WorkerModels;
+  let models: LoadedNetworks;
   try {
-    rt = await loadFaceRuntime(init.runtime);
-    models = { nets: tfjsNetworks(rt), rt };
+    models = await loadNetworks(init.runtime, environment);
     await warmUp(models.nets, init.pipeline.detector.tinyInputSize);
   } catch (err) {
     port.postMessage({ type: 'init-failed', message: describeError(err) } satisfies WorkerEvent);
@@ -72,8 +89,9 @@ async function main(): Promise<void> {
   }
   port.postMessage({
     type: 'ready',
-    backend: rt.backend,
-    modelLoadMs: rt.modelLoadMs,
+    backend: summarizeChoice(models.choice),
+    modelLoadMs: models.modelLoadMs,
+    trials: models.choice.trials,
   } satisfies WorkerEvent);
   port.on('message', (task: TaskRequest) => {
     const started = performance.now();

@@ -50,3 +50,18 @@ export function reasonOf(err: unknown): string {
   const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? text;
   return firstLine.length > 200 ? `${firstLine.slice(0, 200)}…` : firstLine;
 }
+
+/** The short form diagnostics have always shown: what serves, and why each better one did not. */
+export interface RuntimeSummary {
+  backend: RuntimeName;
+  refused: { backend: RuntimeName; reason: string }[];
+  forced: boolean;
+}
+
+export function summarizeChoice(choice: RuntimeChoice): RuntimeSummary {
+  const refused = choice.trials
+    .filter((t) => t.outcome === 'refused' || (t.outcome === 'not-tried' && choice.forced))
+    .filter((t) => RUNTIME_ORDER.indexOf(t.runtime) < RUNTIME_ORDER.indexOf(choice.runtime))
+    .map((t) => ({ backend: t.runtime, reason: t.reason ?? t.outcome }));
+  return { backend: choice.runtime, refused, forced: choice.forced };
+}
