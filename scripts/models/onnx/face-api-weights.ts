@@ -1,7 +1,6 @@
 // Reads face-api's shipped weights (a tfjs weights manifest plus its binary shards) the way
 // TensorFlow.js does (tfjs-core io_utils.decodeWeights), so that every float here is the float
-// the tfjs path computes with. Quantised tensors keep their uint8 codes and the 256-entry table
-// they index, which lets the ONNX file store one byte per weight instead of four.
+// the tfjs path computes with.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,8 +19,6 @@ export interface Weight {
   shape: readonly number[];
   /** The tensor as tfjs holds it (row-major, tfjs layout: HWIO filters, [in, out] matrices). */
   values: Float32Array;
-  /** For uint8-quantised tensors: the codes, and the float each code stands for. */
-  quantized?: { codes: Uint8Array; table: Float32Array };
 }
 
 export type WeightMap = ReadonlyMap<string, Weight>;
@@ -35,7 +32,7 @@ function decodeEntry(entry: ManifestEntry, bytes: Uint8Array): { weight: Weight;
   const q = entry.quantization;
   if (q !== undefined) {
     if (q.dtype !== 'uint8') throw new Error(`${entry.name}: ${q.dtype} quantisation unsupported`);
-    const codes = bytes.slice(0, count);
+    const codes = bytes.subarray(0, count);
     const table = new Float32Array(256);
     // tfjs: values[i] = v * scale + min, computed in doubles, stored as float32 (int32 rounds).
     for (let v = 0; v < 256; v++) {
@@ -44,7 +41,7 @@ function decodeEntry(entry: ManifestEntry, bytes: Uint8Array): { weight: Weight;
     }
     const values = new Float32Array(count);
     for (let i = 0; i < count; i++) values[i] = table[codes[i] as number] as number;
-    return { weight: { shape: entry.shape, values, quantized: { codes, table } }, used: count };
+    return { weight: { shape: entry.shape, values }, used: count };
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, count * 4);
   const values = new Float32Array(count);

@@ -4,7 +4,7 @@
 import { ProtoWriter } from './protobuf-writer';
 
 /** TensorProto.DataType values used here. */
-export const ElemType = { float: 1, uint8: 2, int32: 6, int64: 7 } as const;
+export const ElemType = { float: 1, int64: 7 } as const;
 export type ElemTypeName = keyof typeof ElemType;
 
 export interface TensorData {

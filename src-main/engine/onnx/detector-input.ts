@@ -14,30 +14,52 @@ export function reshapedDimensions(
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
+interface Taps {
+  /** Byte offsets of the two neighbouring source pixels along one axis, -1 in the padding. */
+  low: Int32Array;
+  high: Int32Array;
+  frac: Float64Array;
+}
+
+/** Source taps for each destination index along one axis (TensorFlow's legacy mapping). */
+function taps(side: number, square: number, extent: number, stride: number): Taps {
+  const scale = square / side;
+  const t = { low: new Int32Array(side), high: new Int32Array(side), frac: new Float64Array(side) };
+  for (let i = 0; i < side; i++) {
+    const src = i * scale;
+    const low = Math.floor(src);
+    const high = Math.min(square - 1, Math.ceil(src));
+    t.low[i] = low < extent ? low * stride : -1;
+    t.high[i] = high < extent ? high * stride : -1;
+    t.frac[i] = src - low;
+  }
+  return t;
+}
+
 /** The letterboxed, resized image as float32 NHWC, side x side x 3. */
 export function letterboxResize(img: RgbImage, side: number): Float32Array {
   const square = Math.max(img.width, img.height);
-  const scale = square / side;
+  const rows = taps(side, square, img.height, img.width * 3);
+  const cols = taps(side, square, img.width, 3);
+  const src = img.data;
   const out = new Float32Array(side * side * 3);
-  // Pixels beyond the image are the zero padding.
-  const pixel = (x: number, y: number, c: number): number =>
-    x < img.width && y < img.height ? (img.data[(y * img.width + x) * 3 + c] as number) : 0;
+  // A tap outside the image reads the zero padding.
+  const at = (row: number, col: number, c: number): number =>
+    row < 0 || col < 0 ? 0 : (src[row + col + c] as number);
   for (let r = 0; r < side; r++) {
-    const srcY = r * scale;
-    const top = Math.floor(srcY);
-    const bottom = Math.min(square - 1, Math.ceil(srcY));
-    const dy = srcY - top;
+    const top = rows.low[r] as number;
+    const bottom = rows.high[r] as number;
+    const dy = rows.frac[r] as number;
     for (let col = 0; col < side; col++) {
-      const srcX = col * scale;
-      const left = Math.floor(srcX);
-      const right = Math.min(square - 1, Math.ceil(srcX));
-      const dx = srcX - left;
+      const left = cols.low[col] as number;
+      const right = cols.high[col] as number;
+      const dx = cols.frac[col] as number;
       const o = (r * side + col) * 3;
       for (let c = 0; c < 3; c++) {
-        const tl = pixel(left, top, c);
-        const tr = pixel(right, top, c);
-        const bl = pixel(left, bottom, c);
-        const br = pixel(right, bottom, c);
+        const tl = at(top, left, c);
+        const tr = at(top, right, c);
+        const bl = at(bottom, left, c);
+        const br = at(bottom, right, c);
         const upper = tl + (tr - tl) * dx;
         const lower = bl + (br - bl) * dx;
         out[o + c] = upper + (lower - upper) * dy;

@@ -1,6 +1,6 @@
 // The converter's hand-written protobuf/ONNX encoder: wire bytes as the protobuf spec gives them,
 // and a tiny model, written by the encoder and the graph builder, that ONNX Runtime loads and runs
-// to known outputs (every attribute kind and the quantised-weight lookup included).
+// to known outputs (every attribute kind and a reordered weight included).
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder, permute } from '../../../../scripts/models/onnx/graph-builder';
@@ -37,17 +37,13 @@ describe('permute', () => {
   });
 });
 
-/** y = Transpose(LeakyRelu(x · W + b, 0.5)); W is quantised: W = table[codes]. */
+/** y = Pad(Transpose(LeakyRelu(x · W + b, 0.5))); W is stored HWIO-style and reordered. */
 function tinyModel(): Uint8Array {
   const g = new GraphBuilder('tiny');
   const x = g.input('image', 'float', ['batch', 2]);
-  const table = Float32Array.from({ length: 256 }, (_, v) => v * 0.5 - 1);
-  const weight = {
-    shape: [2, 3],
-    values: new Float32Array(6),
-    quantized: { codes: Uint8Array.from([2, 4, 0, 6, 2, 1]), table },
-  };
-  const w = g.weight('w', weight);
+  // Written as its transpose [3, 2] and permuted back, as filters are.
+  const weight = { shape: [3, 2], values: Float32Array.from([0, 2, 1, 0, -1, -0.5]) };
+  const w = g.weight('w', weight, [1, 0]);
   const b = g.floats('b', Float32Array.from([0, -10, 1]), [3]);
   const z = g.op('Add', [g.op('MatMul', [x, w]), b]);
   const leaky = g.op('LeakyRelu', [z], [{ name: 'alpha', float: 0.5 }]);
