@@ -15,22 +15,33 @@ export function reshapedDimensions(
 }
 
 interface Taps {
-  /** Byte offsets of the two neighbouring source pixels along one axis, -1 in the padding. */
+  /** Byte offsets of the two neighbouring source pixels along one axis, clamped into the image. */
   low: Int32Array;
   high: Int32Array;
+  /** 1 where the tap lies in the image, 0 where it lies in the zero padding. */
+  lowInside: Float64Array;
+  highInside: Float64Array;
   frac: Float64Array;
 }
 
 /** Source taps for each destination index along one axis (TensorFlow's legacy mapping). */
 function taps(side: number, square: number, extent: number, stride: number): Taps {
   const scale = square / side;
-  const t = { low: new Int32Array(side), high: new Int32Array(side), frac: new Float64Array(side) };
+  const t: Taps = {
+    low: new Int32Array(side),
+    high: new Int32Array(side),
+    lowInside: new Float64Array(side),
+    highInside: new Float64Array(side),
+    frac: new Float64Array(side),
+  };
   for (let i = 0; i < side; i++) {
     const src = i * scale;
     const low = Math.floor(src);
     const high = Math.min(square - 1, Math.ceil(src));
-    t.low[i] = low < extent ? low * stride : -1;
-    t.high[i] = high < extent ? high * stride : -1;
+    t.low[i] = Math.min(low, extent - 1) * stride;
+    t.high[i] = Math.min(high, extent - 1) * stride;
+    t.lowInside[i] = low < extent ? 1 : 0;
+    t.highInside[i] = high < extent ? 1 : 0;
     t.frac[i] = src - low;
   }
   return t;
@@ -43,26 +54,32 @@ export function letterboxResize(img: RgbImage, side: number): Float32Array {
   const cols = taps(side, square, img.width, 3);
   const src = img.data;
   const out = new Float32Array(side * side * 3);
-  // A tap outside the image reads the zero padding.
-  const at = (row: number, col: number, c: number): number =>
-    row < 0 || col < 0 ? 0 : (src[row + col + c] as number);
+  // Taps in the padding read a clamped pixel and weigh it by 0: no branch in the inner loop.
+  let o = 0;
   for (let r = 0; r < side; r++) {
     const top = rows.low[r] as number;
     const bottom = rows.high[r] as number;
+    const inTop = rows.lowInside[r] as number;
+    const inBottom = rows.highInside[r] as number;
     const dy = rows.frac[r] as number;
     for (let col = 0; col < side; col++) {
       const left = cols.low[col] as number;
       const right = cols.high[col] as number;
+      const inLeft = cols.lowInside[col] as number;
+      const inRight = cols.highInside[col] as number;
       const dx = cols.frac[col] as number;
-      const o = (r * side + col) * 3;
+      const wTL = inTop * inLeft;
+      const wTR = inTop * inRight;
+      const wBL = inBottom * inLeft;
+      const wBR = inBottom * inRight;
       for (let c = 0; c < 3; c++) {
-        const tl = at(top, left, c);
-        const tr = at(top, right, c);
-        const bl = at(bottom, left, c);
-        const br = at(bottom, right, c);
+        const tl = (src[top + left + c] as number) * wTL;
+        const tr = (src[top + right + c] as number) * wTR;
+        const bl = (src[bottom + left + c] as number) * wBL;
+        const br = (src[bottom + right + c] as number) * wBR;
         const upper = tl + (tr - tl) * dx;
         const lower = bl + (br - bl) * dx;
-        out[o + c] = upper + (lower - upper) * dy;
+        out[o++] = upper + (lower - upper) * dy;
       }
     }
   }
