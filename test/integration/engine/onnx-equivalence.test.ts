@@ -183,6 +183,19 @@ describe.skipIf(!HAS_FACEDATA)(
       expect(worst.mean256).toBeLessThanOrEqual(1e-4);
     });
 
+    // The tiny detector's side is symbolic in the ONNX graph; face-api accepts any multiple of 32.
+    it.each([160, 416, 608])('tiny detector at input size %i', async (inputSize) => {
+      for (const relative of photos.slice(0, 3)) {
+        const img = await decode(relative);
+        const options = { inputSize, scoreThreshold: 0.5 };
+        const reference = await tfjs.tinyFaces(img, options);
+        const candidate = await onnx.tinyFaces(img, options);
+        expect(candidate).toHaveLength(reference.length);
+        worst.tinyIou = Math.min(worst.tinyIou, worstMatch(reference, candidate));
+        expect(worst.tinyIou).toBeGreaterThanOrEqual(0.99);
+      }
+    });
+
     it('compared real detections, not only empty answers, and a padded retry', () => {
       expect(boxesCompared.tiny).toBeGreaterThanOrEqual(photos.length / 2);
       expect(boxesCompared.ssd).toBeGreaterThanOrEqual(photos.length / 2);
