@@ -25,6 +25,12 @@ export interface TaskRequest {
   checkBlocks?: FeatureBlock[];
 }
 
+/** Sent instead of terminating a worker (see stop-worker.ts): finish the task in hand, release
+ *  the models, exit. */
+export interface WorkerControl {
+  type: 'stop';
+}
+
 export interface ReferenceTiming {
   faceFound: boolean;
   ms: number;

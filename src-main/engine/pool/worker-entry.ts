@@ -20,7 +20,14 @@ import {
 import { loadOnnxFaceNetworks } from '../runtime/onnx-loader';
 import { summarizeChoice } from '../runtime/runtime-names';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
-import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
+import type {
+  TaskPayload,
+  TaskRequest,
+  TaskResponse,
+  WorkerControl,
+  WorkerEvent,
+  WorkerInit,
+} from './protocol';
 
 // Inference yields the CPU to the UI: on Linux a nice value set with pid 0 applies to the calling
 // thread only, so this lowers this worker thread and leaves the main process's event loop (and,
@@ -93,31 +100,53 @@ async function main(): Promise<void> {
     modelLoadMs: models.modelLoadMs,
     trials: models.choice.trials,
   } satisfies WorkerEvent);
-  port.on('message', (task: TaskRequest) => {
+  let inFlight = 0;
+  let stopping = false;
+  // Exits only between tasks, after releasing the sessions: see stop-worker.ts.
+  const exitIfIdle = (): void => {
+    if (!stopping || inFlight > 0) return;
+    void models.nets
+      .dispose()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  };
+  port.on('message', (message: TaskRequest | WorkerControl) => {
+    if ('type' in message) {
+      stopping = true;
+      exitIfIdle();
+      return;
+    }
+    const task = message;
     const started = performance.now();
-    handle(models, task).then(
-      (payload) => {
-        const response: TaskResponse = {
-          id: task.id,
-          ok: true,
-          payload,
-          workerMs: performance.now() - started,
-        };
-        port.postMessage(response);
-      },
-      (err: unknown) => {
-        const response: TaskResponse =
-          err instanceof EngineError
-            ? { id: task.id, ok: false, code: err.code, detail: err.detail }
-            : {
-                id: task.id,
-                ok: false,
-                code: 'detection_server_error',
-                detail: describeError(err),
-              };
-        port.postMessage(response);
-      },
-    );
+    inFlight++;
+    handle(models, task)
+      .finally(() => {
+        inFlight--;
+        setImmediate(exitIfIdle);
+      })
+      .then(
+        (payload) => {
+          const response: TaskResponse = {
+            id: task.id,
+            ok: true,
+            payload,
+            workerMs: performance.now() - started,
+          };
+          port.postMessage(response);
+        },
+        (err: unknown) => {
+          const response: TaskResponse =
+            err instanceof EngineError
+              ? { id: task.id, ok: false, code: err.code, detail: err.detail }
+              : {
+                  id: task.id,
+                  ok: false,
+                  code: 'detection_server_error',
+                  detail: describeError(err),
+                };
+          port.postMessage(response);
+        },
+      );
   });
 }
 

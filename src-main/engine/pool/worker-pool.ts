@@ -16,6 +16,7 @@ import type {
   WorkerEvent,
   WorkerInit,
 } from './protocol';
+import { stopWorker } from './stop-worker';
 import { workerStart } from './worker-script';
 import type { FeatureBlock } from '../../checks/check-features';
 
@@ -214,7 +215,8 @@ export class WorkerPool {
     slot.current = undefined;
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
-    void slot.worker.terminate();
+    // Never terminate() outright: see stop-worker.ts (a native run in flight would abort us all).
+    void stopWorker(slot.worker);
     if (current !== undefined) {
       clearTimeout(current.timer);
       current.reject(new EngineError('detection_server_error', err.message, { cause: err }));
@@ -243,7 +245,8 @@ export class WorkerPool {
           slot.current.reject(new EngineUnavailableError('face engine closed'));
         }
         slot.worker.removeAllListeners();
-        await slot.worker.terminate();
+        slot.worker.on('error', () => undefined);
+        await stopWorker(slot.worker);
       }),
     );
   }
