@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Writes the ONNX models from the face-api weights when missing or stale (a no-op otherwise).
+    globalSetup: ['test/support/onnx-models-setup.ts'],
   },
 });

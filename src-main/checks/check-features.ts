@@ -7,7 +7,7 @@
 //              - the network's 128-channel stage (an 8 x 8 map on the 150 px chip) averaged over
 //                its top quarter (forehead, brim of a cap or helmet), second quarter (eyes) and
 //                lower half (nose, mouth, chin). The verification pass computes them anyway
-//                (recognition-trunk.ts), so they are free too;
+//                (tfjs-recognition-trunk.ts), so they are free too;
 //   face_deep  - the mean of the network's first 256-channel stage (free, same pass);
 //   stats      - colour and texture statistics of regions the landmarks define (eyes, nose/cheeks,
 //                mouth/chin on the aligned chip; forehead, crown, beside the head on a small wide
@@ -18,7 +18,7 @@
 import { applyTransform, type SimilarityTransform } from '../engine/align/similarity-transform';
 import type { RgbImage } from '../engine/image/rgb-image';
 import { samplePatch } from '../engine/image/resample';
-import type { TrunkFeatures } from '../engine/descriptor/recognition-trunk';
+import type { TrunkFeatures } from '../engine/networks/face-networks';
 
 export const FEATURE_BLOCKS = [
   'chip',

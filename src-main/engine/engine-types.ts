@@ -1,7 +1,7 @@
 // The public types of the face engine service (see index.ts).
 import type { FaceAuthError, FaceAuthOutcome } from '../../src-shared/faceauth/result';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
-import type { BackendName, BackendRefusal } from './backend/backend-names';
+import type { RuntimeName, RuntimeTrial } from './runtime/runtime-names';
 import type { FrameAnalysis } from './pipeline/analyze-frame';
 import type { PipelineConfig } from './pipeline/pipeline-config';
 import type { FaceTemplate } from './template/face-template';
@@ -14,15 +14,21 @@ export interface EngineLogger {
 }
 
 export interface FaceEngineOptions {
-  /** Worker threads; default one per core (os.availableParallelism()). */
+  /** Worker threads on TensorFlow.js runtimes; default one per core. ONNX Runtime always runs one
+   *  worker whose sessions use `threads` intra-op threads (runtime/process-model.ts). */
   workers?: number;
+  /** Intra-op threads of ONNX Runtime's CPU provider; default one per core. */
+  threads?: number;
   /** Tasks waiting beyond the running ones before calls are refused with EngineBusyError. */
   maxQueue?: number;
   /** A task running longer is abandoned and its worker replaced (default 10 s). */
   taskTimeoutMs?: number;
-  /** Force a backend (else FACEAUTH_BACKEND, else the best that works). */
-  backend?: BackendName;
+  /** Force a runtime, e.g. onnx-cpu, onnx-webgpu, wasm (else FACEAUTH_BACKEND, else the best
+   *  that starts). */
+  backend?: RuntimeName;
   modelDir?: string;
+  /** The converted .onnx models (default resources/models/onnx, FACEAUTH_ONNX_MODEL_DIR). */
+  onnxModelDir?: string;
   wasmDir?: string;
   /** Worker script path; default worker-entry.js/.ts beside the pool (FACEAUTH_WORKER_SCRIPT). */
   workerScript?: string;
@@ -63,9 +69,15 @@ export interface VerifyDetails {
 }
 
 export interface EngineDiagnostics {
-  backend: BackendName;
-  refused: BackendRefusal[];
+  /** The runtime that serves (onnx-<provider>, or a TensorFlow.js backend). */
+  backend: RuntimeName;
+  /** Runtimes better than the serving one, each with why it was not used. */
+  refused: { backend: RuntimeName; reason: string }[];
   forced: boolean;
+  /** Every runtime tried at start-up: warm-up latency or refusal reason, and which serves. */
+  providers: RuntimeTrial[];
+  /** ONNX Runtime's intra-op threads (null on TensorFlow.js). */
+  threads: number | null;
   modelLoadMs: number;
   workers: number;
   maxQueue: number;

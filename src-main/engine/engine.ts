@@ -1,6 +1,5 @@
 // The face engine service: a worker pool doing the image work, and on this thread only the cheap
 // steps (template checks, distance, calibration, policy decision, FaceAuth JSON).
-import os from 'node:os';
 import { ProjectPolicySchema } from '../../src-shared/faceauth/policy';
 import { faceAuthError, type FaceAuthOutcome } from '../../src-shared/faceauth/result';
 import { distanceToScore } from './calibration/score-calibration';
@@ -18,6 +17,9 @@ import { describeError, EngineError, toFaceAuthError } from './errors/engine-err
 import { closestDistance } from './match/descriptor-distance';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './pipeline/pipeline-config';
 import { WorkerPool } from './pool/worker-pool';
+import type { EngineRuntimeOptions } from './runtime/load-networks';
+import { defaultCores, workersFor } from './runtime/process-model';
+import { onnxProviderOf } from './runtime/runtime-names';
 import { EngineBusyError, EngineUnavailableError } from './pool/pool-errors';
 import { defaultWorkerScript } from './pool/worker-script';
 import { buildFaceAuthResult } from './result/build-result';
@@ -37,38 +39,46 @@ export const stderrLogger: EngineLogger = {
     ),
 };
 
-function defaultWorkers(): number {
-  return Math.max(1, os.availableParallelism());
-}
-
 export async function createFaceEngine(options: FaceEngineOptions = {}): Promise<FaceEngine> {
   const logger = options.logger ?? stderrLogger;
   const pipeline: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, ...options.pipeline };
-  const workers = options.workers ?? defaultWorkers();
-  const maxQueue = options.maxQueue ?? workers * 4;
+  const threads = options.threads ?? defaultCores();
+  const maxQueue = options.maxQueue ?? Math.max(options.workers ?? defaultCores(), 2) * 4;
   const workerScript = options.workerScript ?? defaultWorkerScript();
+  const runtime: EngineRuntimeOptions = {
+    backend: options.backend,
+    modelDir: options.modelDir,
+    onnxModelDir: options.onnxModelDir,
+    wasmDir: options.wasmDir,
+    loadSsd: options.loadSsd,
+    threads,
+  };
+  // The first worker tries the runtimes; how many more start depends on which one serves.
   const pool = await WorkerPool.start({
-    size: workers,
+    size: 1,
     maxQueue,
     taskTimeoutMs: options.taskTimeoutMs ?? 10_000,
     workerScript,
-    init: {
-      runtime: {
-        backend: options.backend,
-        modelDir: options.modelDir,
-        wasmDir: options.wasmDir,
-        loadSsd: options.loadSsd,
-      },
-      pipeline,
-    },
+    init: { runtime, pipeline },
   });
   const first = pool.workerInfo[0];
   if (first === undefined) throw new Error('worker pool started without workers');
+  const serving = first.backend.backend;
+  const workers = workersFor(serving, options.workers);
+  try {
+    await pool.addWorkers(workers - 1, { runtime: { ...runtime, backend: serving }, pipeline });
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  const onnx = onnxProviderOf(serving) !== undefined;
   logger.info('face engine ready', {
-    backend: first.backend.backend,
+    backend: serving,
     refused: first.backend.refused,
     forced: first.backend.forced,
+    providers: first.trials,
     workers,
+    ...(onnx ? { threads } : {}),
     modelLoadMs: Math.round(first.modelLoadMs),
   });
   const ids = createUuidV7Generator();
@@ -204,6 +214,8 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
         backend: first.backend.backend,
         refused: first.backend.refused,
         forced: first.backend.forced,
+        providers: first.trials,
+        threads: onnx ? threads : null,
         modelLoadMs: first.modelLoadMs,
         workers,
         maxQueue,

@@ -18,5 +18,6 @@ export { defaultWorkerScript } from './pool/worker-script';
 export { distanceToScore, SHIPPED_CALIBRATION } from './calibration/score-calibration';
 export { DEFAULT_POLICY } from './decision/default-policy';
 export type { BackendName, BackendRefusal } from './backend/backend-names';
+export type { RuntimeName, RuntimeTrial } from './runtime/runtime-names';
 export type { FrameGuidance } from './pipeline/analyze-frame';
 export { readImageHeader } from './image/image-header';

@@ -102,6 +102,14 @@ export function settingsHandlers(
         backend: diagnostics?.backend ?? null,
         refused: diagnostics?.refused.map(({ backend, reason }) => ({ backend, reason })) ?? [],
         forced: diagnostics?.forced ?? false,
+        providers:
+          diagnostics?.providers.map(({ runtime, outcome, warmUpMs, reason }) => ({
+            runtime,
+            outcome,
+            warmUpMs: warmUpMs ?? null,
+            reason: reason ?? null,
+          })) ?? [],
+        threads: diagnostics?.threads ?? null,
         modelLoadMs: diagnostics?.modelLoadMs ?? null,
         workers: diagnostics?.workers ?? 0,
         completed: diagnostics?.completed ?? 0,

@@ -48,6 +48,18 @@ export const EngineDiagnosticsViewSchema = z.object({
   backend: z.string().nullable(),
   refused: z.array(z.object({ backend: z.string(), reason: z.string() })),
   forced: z.boolean(),
+  /** Every runtime tried at start-up (ONNX Runtime providers, then TensorFlow.js): its warm-up
+   *  latency on the probe model, or why it was refused or not tried, and which one serves. */
+  providers: z.array(
+    z.object({
+      runtime: z.string(),
+      outcome: z.enum(['serves', 'started', 'refused', 'not-tried']),
+      warmUpMs: z.number().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  /** ONNX Runtime's intra-op threads; null on TensorFlow.js or while no engine runs. */
+  threads: z.number().int().nullable(),
   modelLoadMs: z.number().nullable(),
   workers: z.number().int(),
   completed: z.number().int(),

@@ -1,43 +1,38 @@
-// faceauth-station bench engine --json [--frames N] [--image IMG] [--workers N] [--no-scaling]
-// Times >= 50 runs of a 640x480 JPEG face from bytes in to decision out (checks off), face-api's
-// stock pipeline on the same backend and frames as the reference, the main loop's lag while the
-// pool is saturated, and the throughput of one worker against the configured pool.
+// faceauth-station bench engine --json [--frames N>=5] [--image IMG] [--workers N] [--no-scaling]
+// Three pipelines on the same 640x480 JPEG faces, interleaved frame by frame in one run (issue 12):
+// the station's engine as it starts here (ONNX Runtime where it starts), today's TensorFlow.js
+// wasm pool (the fallback, --workers workers) and face-api's stock pipeline on that wasm pool
+// (the yardstick since issue 3). The station engine's memory and model load are read before the
+// wasm pool exists, so rss_mb is the engine alone. Then saturated throughput of both engines in
+// alternating rounds, with the main loop's lag probed while the station engine is saturated.
 import os from 'node:os';
 import { createFaceEngine, DEFAULT_POLICY, type FaceEngine } from '../../engine';
 import { intOption } from '../args';
 import { UsageError, type Command } from '../command';
 import { facedataBenchFrames, toBenchFrame } from '../bench-frames';
+import { alternatingThroughput, interleavedLatency } from '../bench-engine-rounds';
 import { defaultFacedataDir, facedataAvailable } from '../facedata';
 import { cliLogger } from '../logger';
-import { mapConcurrent } from '../concurrency';
 import { percentile, startLoopLagProbe } from '../loop-lag';
 import type { FaceTemplate } from '../../engine';
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+const ratio = (a: number, b: number): number => Math.round((a / b) * 1000) / 1000;
 
-async function throughput(
-  engine: FaceEngine,
-  frames: readonly Uint8Array[],
-  templates: FaceTemplate[],
-  runs: number,
-  inFlight: number,
-): Promise<number> {
-  const jobs = Array.from({ length: runs }, (_, i) => frames[i % frames.length] as Uint8Array);
-  const started = performance.now();
-  await mapConcurrent(jobs, inFlight, (faceImage) =>
-    engine.verify({ faceImage, templates, policy: DEFAULT_POLICY }),
-  );
-  return runs / ((performance.now() - started) / 1000);
+async function enrolled(engine: FaceEngine, frame: Uint8Array): Promise<FaceTemplate[]> {
+  const reference = await engine.enroll(frame);
+  if (!reference.ok) throw new Error(`bench frame did not enrol: ${reference.error.errorCode}`);
+  return [reference.template];
 }
 
 export const benchEngineCommand: Command = {
   words: ['bench', 'engine'],
-  summary: 'latency, stock-pipeline ratio, loop lag and worker scaling of the face engine',
-  usage: 'bench engine [--json] [--frames N>=50] [--image IMG] [--workers N] [--no-scaling]',
+  summary: 'latency, memory, loop lag and throughput: ONNX engine vs wasm pool vs stock face-api',
+  usage: 'bench engine [--json] [--frames N>=5] [--image IMG] [--workers N] [--no-scaling]',
   valueOptions: ['frames', 'image', 'workers'],
   async run(args, io) {
     const runs = intOption(args, 'frames', 50);
-    if (runs < 50) throw new UsageError('--frames must be at least 50');
+    if (runs < 5) throw new UsageError('--frames must be at least 5');
     const workers = intOption(args, 'workers', Math.max(2, os.availableParallelism()));
     const image = args.values.get('image');
     let frames: Uint8Array[];
@@ -45,106 +40,129 @@ export const benchEngineCommand: Command = {
     else if (facedataAvailable()) frames = await facedataBenchFrames(defaultFacedataDir(), 10);
     else throw new UsageError(`no --image and no facedata at ${defaultFacedataDir()}`);
     if (frames.length === 0) throw new UsageError('no bench frames');
+    const frameAt = (i: number): Uint8Array => frames[i % frames.length] as Uint8Array;
 
     const logger = cliLogger(args.flags.has('verbose'));
-    const engine = await createFaceEngine({ workers, logger });
+    const engine = await createFaceEngine({ logger });
+    let wasm: FaceEngine | undefined;
     try {
-      const reference = await engine.enroll(frames[0] as Uint8Array);
-      if (!reference.ok) throw new Error(`bench frame did not enrol: ${reference.error.errorCode}`);
-      const templates = [reference.template];
-      const frameAt = (i: number): Uint8Array => frames[i % frames.length] as Uint8Array;
+      const templates = await enrolled(engine, frameAt(0));
       for (let i = 0; i < 3; i++) {
         await engine.verify({ faceImage: frameAt(i), templates, policy: DEFAULT_POLICY });
-        await engine.runReference(frameAt(i));
       }
+      // The station engine alone, warm, before the reference pipelines load.
+      const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
+      const diagnostics = engine.diagnostics();
 
-      // Our pipeline and the stock one alternate frame by frame, so that load from other
-      // processes (the machine is shared) weighs on both alike and the ratio stays fair.
-      const totals: number[] = [];
-      const referenceTotals: number[] = [];
-      const stageSamples: Record<string, number[]> = {};
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        const { details } = await engine.verifyDetailed({
+      wasm = await createFaceEngine({ backend: 'wasm', workers, logger });
+      const wasmEngine = wasm;
+      const wasmTemplates = await enrolled(wasmEngine, frameAt(0));
+      for (let i = 0; i < 3; i++) {
+        await wasmEngine.verify({
           faceImage: frameAt(i),
-          templates,
+          templates: wasmTemplates,
           policy: DEFAULT_POLICY,
         });
-        totals.push(performance.now() - started);
-        for (const [stage, ms] of Object.entries(details.stages ?? {})) {
-          (stageSamples[stage] ??= []).push(ms);
-        }
-        const referenceStarted = performance.now();
-        await engine.runReference(frameAt(i));
-        referenceTotals.push(performance.now() - referenceStarted);
+        await wasmEngine.runReference(frameAt(i));
       }
 
-      // Baseline: the same probe with the pool idle, to tell the engine's effect on the loop from
-      // the machine's own scheduling delays (other processes on the cores).
+      const latency = await interleavedLatency(
+        {
+          station: async (faceImage) =>
+            (await engine.verifyDetailed({ faceImage, templates, policy: DEFAULT_POLICY })).details
+              .stages,
+          wasm: async (faceImage) =>
+            (
+              await wasmEngine.verifyDetailed({
+                faceImage,
+                templates: wasmTemplates,
+                policy: DEFAULT_POLICY,
+              })
+            ).details.stages,
+          stock: async (faceImage) => {
+            await wasmEngine.runReference(faceImage);
+            return undefined;
+          },
+        },
+        frames,
+        runs,
+      );
+
+      // Baseline: the loop's lag with nothing running, to tell the engine's effect on the loop
+      // from the machine's own scheduling delays (other processes on the cores).
       const idleProbe = startLoopLagProbe();
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const idleLags = idleProbe.stop();
 
-      // Throughput of the pool against a one-worker engine, in alternating rounds (same reason as
-      // above); the loop lag is probed while the pool is saturated.
-      const lags: number[] = [];
-      let scaling: Record<string, number> | undefined;
-      const single =
-        !args.flags.has('no-scaling') && workers > 1
-          ? await createFaceEngine({ workers: 1, logger, loadSsd: false })
-          : undefined;
-      try {
-        if (single !== undefined) await throughput(single, frames, templates, 2, 2);
-        const rounds = 5;
+      let throughput: Record<string, number> | undefined;
+      let lags: number[] = [];
+      if (!args.flags.has('no-scaling')) {
+        const rounds = 3;
         const perRound = Math.max(workers * 2, Math.ceil(runs / rounds));
-        let poolSeconds = 0;
-        let singleSeconds = 0;
-        for (let r = 0; r < rounds; r++) {
-          const probe = startLoopLagProbe();
-          poolSeconds +=
-            perRound / (await throughput(engine, frames, templates, perRound, workers * 2));
-          lags.push(...probe.stop());
-          if (single !== undefined) {
-            singleSeconds += perRound / (await throughput(single, frames, templates, perRound, 2));
-          }
-        }
-        const poolFps = (rounds * perRound) / poolSeconds;
-        if (single !== undefined) {
-          const oneFps = (rounds * perRound) / singleSeconds;
-          scaling = {
-            workers,
-            fps: round1(poolFps),
-            one_worker_fps: round1(oneFps),
-            speedup: Math.round((poolFps / oneFps) * 100) / 100,
-          };
-        }
-      } finally {
-        await single?.close();
+        const measured = await alternatingThroughput(
+          {
+            station: { engine, templates, inFlight: Math.max(2, diagnostics.workers * 2) },
+            wasm: { engine: wasmEngine, templates: wasmTemplates, inFlight: workers * 2 },
+          },
+          frames,
+          perRound,
+          rounds,
+          'station',
+        );
+        lags = measured.lags;
+        const stationFps = measured.fps.station ?? NaN;
+        const wasmFps = measured.fps.wasm ?? NaN;
+        throughput = {
+          workers: diagnostics.workers,
+          fps: round1(stationFps),
+          wasm_workers: workers,
+          wasm_fps: round1(wasmFps),
+        };
       }
 
-      const diagnostics = engine.diagnostics();
-      const p50 = percentile(totals, 50);
-      const referenceP50 = percentile(referenceTotals, 50);
+      const p50 = percentile(latency.station?.totals ?? [], 50);
+      const wasmP50 = percentile(latency.wasm?.totals ?? [], 50);
+      const stockP50 = percentile(latency.stock?.totals ?? [], 50);
       const report = {
         backend: diagnostics.backend,
+        provider: diagnostics.backend,
+        providers: diagnostics.providers,
+        threads: diagnostics.threads,
         frames: runs,
         p50_ms: round1(p50),
-        p95_ms: round1(percentile(totals, 95)),
+        p95_ms: round1(percentile(latency.station?.totals ?? [], 95)),
         stages: Object.fromEntries(
-          Object.entries(stageSamples).map(([stage, ms]) => [stage, round1(percentile(ms, 50))]),
+          Object.entries(latency.station?.stages ?? {}).map(([s, ms]) => [
+            s,
+            round1(percentile(ms, 50)),
+          ]),
         ),
         model_load_ms: Math.round(diagnostics.modelLoadMs),
-        rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
-        reference_p50_ms: round1(referenceP50),
-        ratio: Math.round((p50 / referenceP50) * 1000) / 1000,
-        loop_lag_p99_ms: round1(percentile(lags, 99)),
+        rss_mb: rssMb,
+        reference_p50_ms: round1(stockP50),
+        ratio: ratio(p50, stockP50),
+        wasm_p50_ms: round1(wasmP50),
+        wasm_stages: Object.fromEntries(
+          Object.entries(latency.wasm?.stages ?? {}).map(([s, ms]) => [
+            s,
+            round1(percentile(ms, 50)),
+          ]),
+        ),
+        ratio_vs_wasm: ratio(p50, wasmP50),
+        loop_lag_p99_ms: lags.length > 0 ? round1(percentile(lags, 99)) : null,
         loop_lag_idle_p99_ms: round1(percentile(idleLags, 99)),
         load_average_1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-        ...(scaling === undefined ? {} : { throughput: scaling }),
+        ...(throughput === undefined
+          ? {}
+          : {
+              throughput,
+              throughput_vs_wasm: ratio(throughput.fps ?? NaN, throughput.wasm_fps ?? NaN),
+            }),
       };
       io.out(args.flags.has('json') ? JSON.stringify(report) : JSON.stringify(report, null, 2));
       return 0;
     } finally {
+      await wasm?.close();
       await engine.close();
     }
   },

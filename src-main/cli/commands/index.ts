@@ -1,6 +1,7 @@
 // Every CLI command, one file each. A new command (e.g. `eval checks`) is a new file plus a line.
 import type { Command } from '../command';
 import { benchEngineCommand } from './bench-engine';
+import { engineProvidersCommand } from './engine-providers';
 import { evalChecksCommand } from './eval-checks';
 import { evalNegativeCommand } from './eval-negative';
 import { evalVerifyCommand } from './eval-verify';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   evalNegativeCommand,
   evalChecksCommand,
   benchEngineCommand,
+  engineProvidersCommand,
 ];

@@ -1,7 +1,9 @@
-// TensorFlow.js backends the engine can run on, best first (issue 3: tensorflow-gpu, tensorflow,
-// wasm, cpu). The native ones live in optional dependencies so that an install never fails for
-// their sake; they are tried with a caught import.
-export const BACKEND_ORDER = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+// TensorFlow.js backends, the engine's fallback behind ONNX Runtime (../runtime), in the order
+// they are tried. Issue 12: wasm first (it always installs and is what the fallback was measured
+// on); the native packages (@tensorflow/tfjs-node[-gpu]: libtensorflow 2.9, CUDA 11.2, prebuilt
+// bindings that break on Node >= 22) only as a last resort where someone installed them; they
+// live in optional dependencies and are tried with a caught import; plain cpu last of all.
+export const BACKEND_ORDER = ['wasm', 'tensorflow-gpu', 'tensorflow', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_ORDER)[number];
 
 export function isBackendName(value: string): value is BackendName {

@@ -2,7 +2,7 @@
 // several times faster), then, only when it finds nothing, the same on a grey-padded copy (tight
 // crops where the face fills the frame are invisible to both detectors without context), then
 // SsdMobilenetv1 on the padded copy as a last resort. Live frames almost always stop at step 1.
-import type { FaceRuntime } from '../models/face-runtime';
+import type { FaceNetworks } from '../networks/face-networks';
 import { padImage, shrinkToFit } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
 import type { DetectedFace } from './face-box';
@@ -28,38 +28,19 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
 type Stage = 'tiny' | 'tiny-padded' | 'ssd-padded';
 
 async function run(
-  rt: FaceRuntime,
+  nets: FaceNetworks,
   img: RgbImage,
   detector: 'tiny' | 'ssd',
   cfg: DetectorConfig,
 ): Promise<DetectedFace[]> {
-  const { faceapi } = rt;
-  // The full working image goes in as is: handing the detector a libvips-shrunk copy saves a
-  // little tensor work but shifts boxes (and so landmarks) enough to cost ~0.6-0.9 points of FNMR
-  // at FMR 1e-3 in measurements on facedata/verification.
-  const tensor = faceapi.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
-  try {
-    const found =
-      detector === 'tiny'
-        ? await faceapi.nets.tinyFaceDetector.locateFaces(
-            tensor,
-            new faceapi.TinyFaceDetectorOptions({
-              inputSize: cfg.tinyInputSize,
-              scoreThreshold: cfg.tinyScoreThreshold,
-            }),
-          )
-        : await faceapi.nets.ssdMobilenetv1.locateFaces(
-            tensor,
-            new faceapi.SsdMobilenetv1Options({ minConfidence: cfg.ssdMinConfidence }),
-          );
-    return found.map((d) => ({
-      box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height },
-      score: d.score,
-      detector,
-    }));
-  } finally {
-    tensor.dispose();
-  }
+  const found =
+    detector === 'tiny'
+      ? await nets.tinyFaces(img, {
+          inputSize: cfg.tinyInputSize,
+          scoreThreshold: cfg.tinyScoreThreshold,
+        })
+      : await nets.ssdFaces(img, { minConfidence: cfg.ssdMinConfidence });
+  return found.map((d) => ({ box: d.box, score: d.score, detector }));
 }
 
 export interface DetectionResult {
@@ -72,12 +53,12 @@ export interface DetectionResult {
  * single cheap pass (live preview).
  */
 export async function detectFaces(
-  rt: FaceRuntime,
+  nets: FaceNetworks,
   img: RgbImage,
   cfg: DetectorConfig,
   fallbacks: boolean,
 ): Promise<DetectionResult> {
-  const direct = await run(rt, img, 'tiny', cfg);
+  const direct = await run(nets, img, 'tiny', cfg);
   if (direct.length > 0 || !fallbacks) {
     return { faces: direct, stage: direct.length > 0 ? 'tiny' : 'none' };
   }
@@ -96,9 +77,9 @@ export async function detectFaces(
         height: f.box.height * scale,
       },
     }));
-  const tinyPadded = await run(rt, padded, 'tiny', cfg);
+  const tinyPadded = await run(nets, padded, 'tiny', cfg);
   if (tinyPadded.length > 0) return { faces: unpad(tinyPadded), stage: 'tiny-padded' };
-  if (!rt.ssdLoaded) return { faces: [], stage: 'none' };
-  const ssdPadded = await run(rt, padded, 'ssd', cfg);
+  if (!nets.ssdLoaded) return { faces: [], stage: 'none' };
+  const ssdPadded = await run(nets, padded, 'ssd', cfg);
   return { faces: unpad(ssdPadded), stage: ssdPadded.length > 0 ? 'ssd-padded' : 'none' };
 }

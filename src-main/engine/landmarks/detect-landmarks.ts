@@ -1,16 +1,14 @@
-// 68-point landmarks with face-api's FaceLandmark68Net on a square crop centred on the face box.
+// 68-point landmarks with FaceLandmark68Net (through FaceNetworks) on a square crop centred on the face box.
 // The crop is cut here (not by face-api's extractFaces, which pads non-square boxes at the bottom
 // right) so that the face sits centred, as in the network's training crops.
-import type { FaceRuntime } from '../models/face-runtime';
 import type { Point2 } from '../align/similarity-transform';
 import { samplePatch } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
 import type { FaceBox } from '../detect/face-box';
-
-const LANDMARK_INPUT = 112;
+import { LANDMARK_INPUT, type FaceNetworks } from '../networks/face-networks';
 
 export async function detectLandmarks(
-  rt: FaceRuntime,
+  nets: FaceNetworks,
   img: RgbImage,
   box: FaceBox,
   cropScale: number,
@@ -20,16 +18,8 @@ export async function detectLandmarks(
   const y0 = box.y + box.height / 2 - side / 2;
   const k = side / LANDMARK_INPUT;
   const patch = samplePatch(img, LANDMARK_INPUT, (u, v) => ({ x: x0 + u * k, y: y0 + v * k }), k);
-  const { faceapi } = rt;
-  const tensor = faceapi.tf.tensor3d(patch, [LANDMARK_INPUT, LANDMARK_INPUT, 3], 'int32');
-  try {
-    const result = await faceapi.nets.faceLandmark68Net.detectLandmarks(tensor);
-    const landmarks = Array.isArray(result) ? result[0] : result;
-    if (landmarks === undefined) throw new Error('landmark net returned nothing');
-    return landmarks.positions.map((p) => ({ x: x0 + p.x * k, y: y0 + p.y * k }));
-  } finally {
-    tensor.dispose();
-  }
+  const points = await nets.landmarks68(patch);
+  return points.map((p) => ({ x: x0 + p.x * k, y: y0 + p.y * k }));
 }
 
 /** The box spanned by landmarks, used to re-centre the crop for a second, finer pass. */

@@ -2,24 +2,13 @@
 // compiles kernels and allocates buffers (measured ~600 ms for the detector alone on wasm); doing
 // it at start-up keeps that cost out of the first operator's verification.
 import { CHIP_SIZE } from '../align/face-chip';
-import { recognitionTrunk } from '../descriptor/recognition-trunk';
-import type { FaceRuntime } from './face-runtime';
+import { LANDMARK_INPUT, type FaceNetworks } from '../networks/face-networks';
 
-export async function warmUp(rt: FaceRuntime, tinyInputSize: number): Promise<void> {
-  const { tf, nets, TinyFaceDetectorOptions, SsdMobilenetv1Options } = rt.faceapi;
+export async function warmUp(nets: FaceNetworks, tinyInputSize: number): Promise<void> {
   const blank = (side: number) => new Uint8Array(side * side * 3);
-  const frame = tf.tensor3d(blank(tinyInputSize), [tinyInputSize, tinyInputSize, 3], 'int32');
-  const landmarkInput = tf.tensor3d(blank(112), [112, 112, 3], 'int32');
-  try {
-    await nets.tinyFaceDetector.locateFaces(
-      frame,
-      new TinyFaceDetectorOptions({ inputSize: tinyInputSize }),
-    );
-    await nets.faceLandmark68Net.detectLandmarks(landmarkInput);
-    await recognitionTrunk(rt, blank(CHIP_SIZE), CHIP_SIZE);
-    if (rt.ssdLoaded) await nets.ssdMobilenetv1.locateFaces(frame, new SsdMobilenetv1Options());
-  } finally {
-    frame.dispose();
-    landmarkInput.dispose();
-  }
+  const frame = { width: tinyInputSize, height: tinyInputSize, data: blank(tinyInputSize) };
+  await nets.tinyFaces(frame, { inputSize: tinyInputSize, scoreThreshold: 0.5 });
+  await nets.landmarks68(blank(LANDMARK_INPUT));
+  await nets.recognitionTrunk(blank(CHIP_SIZE), CHIP_SIZE);
+  if (nets.ssdLoaded) await nets.ssdFaces(frame, { minConfidence: 0.5 });
 }

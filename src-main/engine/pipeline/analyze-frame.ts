@@ -6,7 +6,7 @@ import type { FaceBox } from '../detect/face-box';
 import { decodeImage } from '../image/decode-image';
 import type { ImageFormat } from '../image/image-header';
 import { validateImage } from '../image/validate-image';
-import type { FaceRuntime } from '../models/face-runtime';
+import type { FaceNetworks } from '../networks/face-networks';
 import type { PipelineConfig } from './pipeline-config';
 
 /** Preview frames are decoded at most this large: enough for the detector, cheap to decode. */
@@ -41,14 +41,14 @@ export function frameGuidance(
 }
 
 export async function analyzeFrame(
-  rt: FaceRuntime,
+  nets: FaceNetworks,
   bytes: Uint8Array,
   cfg: PipelineConfig,
 ): Promise<FrameAnalysis> {
   const header = validateImage(bytes, cfg.limits);
   const img = await decodeImage(bytes, header, cfg.limits, PREVIEW_SIDE);
   const scale = img.originalWidth / img.width;
-  const { faces } = await detectFaces(rt, img, cfg.detector, false);
+  const { faces } = await detectFaces(nets, img, cfg.detector, false);
   const scaled = faces.map((f) => ({
     box: {
       x: f.box.x * scale,

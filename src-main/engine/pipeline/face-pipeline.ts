@@ -3,7 +3,6 @@
 // failure leaves as an EngineError carrying its FaceAuth error code.
 import { chipTransform, extractChip, CHIP_SIZE } from '../align/face-chip';
 import type { Point2 } from '../align/similarity-transform';
-import { recognitionTrunk, type TrunkFeatures } from '../descriptor/recognition-trunk';
 import { chooseFace } from '../detect/choose-face';
 import { detectFaces } from '../detect/detect-faces';
 import type { DetectedFace, FaceBox } from '../detect/face-box';
@@ -12,7 +11,7 @@ import { decodeImage } from '../image/decode-image';
 import type { ImageFormat } from '../image/image-header';
 import { validateImage } from '../image/validate-image';
 import { detectLandmarks, landmarkBox } from '../landmarks/detect-landmarks';
-import type { FaceRuntime } from '../models/face-runtime';
+import type { FaceNetworks, TrunkFeatures } from '../networks/face-networks';
 import { assessQuality, qualityFailure, type FaceQuality } from '../quality/assess-quality';
 import type { PipelineConfig } from './pipeline-config';
 import { StageTimer } from './stage-timer';
@@ -47,7 +46,7 @@ function wrapModelError(stage: string, err: unknown): never {
 }
 
 export async function analyzeFace(
-  rt: FaceRuntime,
+  nets: FaceNetworks,
   bytes: Uint8Array,
   cfg: PipelineConfig,
   checkBlocks?: readonly FeatureBlock[],
@@ -59,7 +58,7 @@ export async function analyzeFace(
   timer.lap('decode');
   const scale = img.originalWidth / img.width;
 
-  const detection = await detectFaces(rt, img, cfg.detector, true).catch((err: unknown) =>
+  const detection = await detectFaces(nets, img, cfg.detector, true).catch((err: unknown) =>
     wrapModelError('detection', err),
   );
   timer.lap('detect');
@@ -75,9 +74,9 @@ export async function analyzeFace(
 
   let landmarks: Point2[];
   try {
-    landmarks = await detectLandmarks(rt, img, face.box, cfg.landmarkCropScale);
+    landmarks = await detectLandmarks(nets, img, face.box, cfg.landmarkCropScale);
     if (cfg.refineLandmarks) {
-      landmarks = await detectLandmarks(rt, img, landmarkBox(landmarks), 1.2);
+      landmarks = await detectLandmarks(nets, img, landmarkBox(landmarks), 1.2);
     }
   } catch (err) {
     wrapModelError('landmarks', err);
@@ -96,11 +95,11 @@ export async function analyzeFace(
   let trunk: TrunkFeatures;
   try {
     // One network pass gives the descriptor and the activations the attribute checks read.
-    trunk = await recognitionTrunk(rt, chip, CHIP_SIZE);
+    trunk = await nets.recognitionTrunk(chip, CHIP_SIZE);
     descriptor = trunk.embedding;
     if (cfg.mirrorAverage) {
       const mirrored = (
-        await recognitionTrunk(rt, extractChip(img, transform, CHIP_SIZE, true), CHIP_SIZE)
+        await nets.recognitionTrunk(extractChip(img, transform, CHIP_SIZE, true), CHIP_SIZE)
       ).embedding;
       descriptor = descriptor.map((v, i) => (v + (mirrored[i] ?? 0)) / 2);
     }

@@ -1,15 +1,15 @@
 // Messages between the engine (main thread) and its pool workers. Plain structured-clone data;
 // image bytes travel as transferred ArrayBuffers so a frame is never copied twice.
 import type { FaceAuthErrorCode } from '../../../src-shared/faceauth/codes';
-import type { BackendChoice } from '../backend/backend-names';
 import type { FaceAnalysis } from '../pipeline/face-pipeline';
 import type { FrameAnalysis } from '../pipeline/analyze-frame';
 import type { PipelineConfig } from '../pipeline/pipeline-config';
-import type { RuntimeOptions } from '../models/face-runtime';
+import type { EngineRuntimeOptions } from '../runtime/load-networks';
+import type { RuntimeSummary, RuntimeTrial } from '../runtime/runtime-names';
 import type { FeatureBlock } from '../../checks/check-features';
 
 export interface WorkerInit {
-  runtime: RuntimeOptions;
+  runtime: EngineRuntimeOptions;
   pipeline: PipelineConfig;
 }
 
@@ -24,6 +24,12 @@ export interface TaskRequest {
   bytes: Uint8Array;
   /** analyze only: attribute-check feature blocks to compute as well (src-main/checks). */
   checkBlocks?: FeatureBlock[];
+}
+
+/** Sent instead of terminating a worker (see stop-worker.ts): finish the task in hand, release
+ *  the models, exit. */
+export interface WorkerControl {
+  type: 'stop';
 }
 
 export interface ReferenceTiming {
@@ -42,5 +48,11 @@ export type TaskResponse =
   | { id: number; ok: false; code: FaceAuthErrorCode; detail: string };
 
 export type WorkerEvent =
-  | { type: 'ready'; backend: BackendChoice; modelLoadMs: number }
+  | {
+      type: 'ready';
+      backend: RuntimeSummary;
+      modelLoadMs: number;
+      /** Every runtime tried at start-up, with its warm-up latency or refusal reason. */
+      trials?: RuntimeTrial[];
+    }
   | { type: 'init-failed'; message: string };

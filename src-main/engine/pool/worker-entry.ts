@@ -1,17 +1,34 @@
-// Entry of one pool worker thread: loads the backend and models once, then serves one task at a
-// time. Each worker owns its TensorFlow.js engine, so N workers use N cores independently.
+// Entry of one pool worker thread: picks the runtime (ONNX Runtime first, TensorFlow.js as the
+// fallback; ../runtime/load-networks.ts), loads the models once, then serves one task at a time.
+// On ONNX Runtime the engine runs one such worker whose sessions use the cores through intra-op
+// threads (and which alone drives a WebGPU device); on TensorFlow.js one worker per core.
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { describeError, EngineError } from '../errors/engine-error';
-import { loadFaceRuntime, type FaceRuntime } from '../models/face-runtime';
 import { warmUp } from '../models/warm-up';
 import { analyzeFace } from '../pipeline/face-pipeline';
 import { analyzeFrame } from '../pipeline/analyze-frame';
 import { makeThumbnail } from '../image/make-thumbnail';
-import { runReferencePipeline } from '../pipeline/reference-pipeline';
+import { tfjsNetworks } from '../networks/tfjs/tfjs-networks';
+import { runReferencePipeline } from '../networks/tfjs/tfjs-reference-pipeline';
+import { loadFaceRuntime } from '../networks/tfjs/tfjs-runtime';
+import {
+  loadNetworks,
+  type LoadedNetworks,
+  type RuntimeEnvironment,
+} from '../runtime/load-networks';
+import { loadOnnxFaceNetworks } from '../runtime/onnx-loader';
+import { summarizeChoice } from '../runtime/runtime-names';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
-import type { TaskPayload, TaskRequest, TaskResponse, WorkerEvent, WorkerInit } from './protocol';
+import type {
+  TaskPayload,
+  TaskRequest,
+  TaskResponse,
+  WorkerControl,
+  WorkerEvent,
+  WorkerInit,
+} from './protocol';
 
 // Inference yields the CPU to the UI: on Linux a nice value set with pid 0 applies to the calling
 // thread only, so this lowers this worker thread and leaves the main process's event loop (and,
@@ -34,18 +51,36 @@ if (parentPort === null) throw new Error('worker-entry must run in a worker thre
 const port = parentPort;
 const init = workerData as WorkerInit;
 
-async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> {
+const environment: RuntimeEnvironment = {
+  // Imported inside a try by the caller: onnxruntime-node ships no binary for some platforms
+  // (macOS x64), and the engine must then still start on TensorFlow.js.
+  importOrt: () => import('onnxruntime-node'),
+  loadOnnxNetworks: loadOnnxFaceNetworks,
+  async loadTfjs(options) {
+    const rt = await loadFaceRuntime(options);
+    return { rt, nets: tfjsNetworks(rt) };
+  },
+};
+
+async function handle({ nets, tfjs }: LoadedNetworks, task: TaskRequest): Promise<TaskPayload> {
   switch (task.kind) {
     case 'analyze':
       return {
         kind: 'analyze',
-        analysis: await analyzeFace(rt, task.bytes, init.pipeline, task.checkBlocks),
+        analysis: await analyzeFace(nets, task.bytes, init.pipeline, task.checkBlocks),
       };
     case 'frame':
-      return { kind: 'frame', frame: await analyzeFrame(rt, task.bytes, init.pipeline) };
+      return { kind: 'frame', frame: await analyzeFrame(nets, task.bytes, init.pipeline) };
     case 'reference': {
+      // face-api's stock pipeline exists only on TensorFlow.js; the bench runs it on a wasm engine.
+      if (tfjs === undefined) {
+        throw new EngineError(
+          'detection_server_error',
+          'the stock face-api pipeline needs a TensorFlow.js runtime (FACEAUTH_BACKEND=wasm)',
+        );
+      }
       const started = performance.now();
-      const faceFound = await runReferencePipeline(rt, task.bytes, init.pipeline);
+      const faceFound = await runReferencePipeline(tfjs, task.bytes, init.pipeline);
       return { kind: 'reference', reference: { faceFound, ms: performance.now() - started } };
     }
     case 'thumbnail':
@@ -54,44 +89,67 @@ async function handle(rt: FaceRuntime, task: TaskRequest): Promise<TaskPayload> 
 }
 
 async function main(): Promise<void> {
-  let rt: FaceRuntime;
+  let models: LoadedNetworks;
   try {
-    rt = await loadFaceRuntime(init.runtime);
-    await warmUp(rt, init.pipeline.detector.tinyInputSize);
+    models = await loadNetworks(init.runtime, environment);
+    await warmUp(models.nets, init.pipeline.detector.tinyInputSize);
   } catch (err) {
     port.postMessage({ type: 'init-failed', message: describeError(err) } satisfies WorkerEvent);
     return;
   }
   port.postMessage({
     type: 'ready',
-    backend: rt.backend,
-    modelLoadMs: rt.modelLoadMs,
+    backend: summarizeChoice(models.choice),
+    modelLoadMs: models.modelLoadMs,
+    trials: models.choice.trials,
   } satisfies WorkerEvent);
-  port.on('message', (task: TaskRequest) => {
+  let inFlight = 0;
+  let stopping = false;
+  // Exits only between tasks, after releasing the sessions: see stop-worker.ts.
+  const exitIfIdle = (): void => {
+    if (!stopping || inFlight > 0) return;
+    void models.nets
+      .dispose()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  };
+  port.on('message', (message: TaskRequest | WorkerControl) => {
+    if ('type' in message) {
+      stopping = true;
+      exitIfIdle();
+      return;
+    }
+    const task = message;
     const started = performance.now();
-    handle(rt, task).then(
-      (payload) => {
-        const response: TaskResponse = {
-          id: task.id,
-          ok: true,
-          payload,
-          workerMs: performance.now() - started,
-        };
-        port.postMessage(response);
-      },
-      (err: unknown) => {
-        const response: TaskResponse =
-          err instanceof EngineError
-            ? { id: task.id, ok: false, code: err.code, detail: err.detail }
-            : {
-                id: task.id,
-                ok: false,
-                code: 'detection_server_error',
-                detail: describeError(err),
-              };
-        port.postMessage(response);
-      },
-    );
+    inFlight++;
+    handle(models, task)
+      .finally(() => {
+        inFlight--;
+        setImmediate(exitIfIdle);
+      })
+      .then(
+        (payload) => {
+          const response: TaskResponse = {
+            id: task.id,
+            ok: true,
+            payload,
+            workerMs: performance.now() - started,
+          };
+          port.postMessage(response);
+        },
+        (err: unknown) => {
+          const response: TaskResponse =
+            err instanceof EngineError
+              ? { id: task.id, ok: false, code: err.code, detail: err.detail }
+              : {
+                  id: task.id,
+                  ok: false,
+                  code: 'detection_server_error',
+                  detail: describeError(err),
+                };
+          port.postMessage(response);
+        },
+      );
   });
 }
 

@@ -1,10 +1,12 @@
-// A fixed pool of worker threads with a bounded FIFO queue. Heavy work (decode, models) never runs
-// on the caller's event loop; a burst beyond the queue is refused at once (EngineBusyError) rather
-// than buffered without limit. A worker that dies or hangs is replaced and its task fails with
+// A pool of worker threads with a bounded queue. Heavy work (decode, models) never runs on the
+// caller's event loop; a burst beyond the queue is refused at once (EngineBusyError) rather than
+// buffered without limit. Live-preview frames are a lane of their own (see run()): a capture
+// never waits behind queued previews, and a preview nobody has started yet is dropped when a
+// newer one arrives. A worker that dies or hangs is replaced and its task fails with
 // detection_server_error, the FaceAuth code for "the face module failed".
 import { Worker } from 'node:worker_threads';
 import { EngineError } from '../errors/engine-error';
-import type { BackendChoice } from '../backend/backend-names';
+import type { RuntimeSummary, RuntimeTrial } from '../runtime/runtime-names';
 import { EngineBusyError, EngineUnavailableError } from './pool-errors';
 import type {
   TaskKind,
@@ -14,6 +16,7 @@ import type {
   WorkerEvent,
   WorkerInit,
 } from './protocol';
+import { stopWorker } from './stop-worker';
 import { workerStart } from './worker-script';
 import type { FeatureBlock } from '../../checks/check-features';
 
@@ -40,12 +43,14 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  init: WorkerInit;
   current?: Pending & { id: number; startedAt: number; timer: NodeJS.Timeout };
 }
 
 export interface WorkerReady {
-  backend: BackendChoice;
+  backend: RuntimeSummary;
   modelLoadMs: number;
+  trials: RuntimeTrial[];
 }
 
 export class WorkerPool {
@@ -83,10 +88,16 @@ export class WorkerPool {
     return this.slots.filter((s) => s.current !== undefined).length;
   }
 
-  private spawn(): Promise<Slot> {
+  /** Starts `count` more workers with `init` (the engine forces them onto the runtime the first
+   *  worker chose, so they skip its trials); replacements of these use the same init. */
+  async addWorkers(count: number, init: WorkerInit): Promise<void> {
+    await Promise.all(Array.from({ length: count }, () => this.spawn(init)));
+  }
+
+  private spawn(init: WorkerInit = this.opts.init): Promise<Slot> {
     const start = workerStart(this.opts.workerScript);
-    const worker = new Worker(start.script, { eval: start.evalSource, workerData: this.opts.init });
-    const slot: Slot = { worker };
+    const worker = new Worker(start.script, { eval: start.evalSource, workerData: init });
+    const slot: Slot = { worker, init };
     return new Promise<Slot>((resolve, reject) => {
       const onInit = (event: WorkerEvent): void => {
         worker.off('error', onEarlyError);
@@ -95,7 +106,11 @@ export class WorkerPool {
           reject(new EngineUnavailableError(`worker failed to start: ${event.message}`));
           return;
         }
-        this.ready.push({ backend: event.backend, modelLoadMs: event.modelLoadMs });
+        this.ready.push({
+          backend: event.backend,
+          modelLoadMs: event.modelLoadMs,
+          trials: event.trials ?? [],
+        });
         worker.on('message', (msg: TaskResponse) => this.onResponse(slot, msg));
         worker.on('error', (err) => this.onWorkerLost(slot, err));
         worker.on('exit', (code) => this.onWorkerLost(slot, new Error(`worker exited (${code})`)));
@@ -126,13 +141,28 @@ export class WorkerPool {
     // A private copy: its buffer is transferred to the worker, never the caller's.
     const copy = new Uint8Array(bytes);
     return new Promise<TaskResult>((resolve, reject) => {
-      this.queue.push({
+      const pending: Pending = {
         request:
           checkBlocks === undefined ? { kind, bytes: copy } : { kind, bytes: copy, checkBlocks },
         enqueuedAt: performance.now(),
         resolve,
         reject,
-      });
+      };
+      if (kind === 'frame') {
+        // A preview is only worth its newest frame: older queued ones are dropped (the camera
+        // shows them as skipped, exactly as when the queue is full).
+        for (let i = this.queue.length - 1; i >= 0; i--) {
+          const old = this.queue[i];
+          if (old?.request.kind !== 'frame') continue;
+          this.queue.splice(i, 1);
+          old.reject(new EngineBusyError(this.queue.length));
+        }
+        this.queue.push(pending);
+      } else {
+        // Captures and other work go ahead of every queued preview frame.
+        const firstFrame = this.queue.findIndex((p) => p.request.kind === 'frame');
+        this.queue.splice(firstFrame < 0 ? this.queue.length : firstFrame, 0, pending);
+      }
       this.dispatch();
     });
   }
@@ -185,14 +215,15 @@ export class WorkerPool {
     slot.current = undefined;
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
-    void slot.worker.terminate();
+    // Never terminate() outright: see stop-worker.ts (a native run in flight would abort us all).
+    void stopWorker(slot.worker);
     if (current !== undefined) {
       clearTimeout(current.timer);
       current.reject(new EngineError('detection_server_error', err.message, { cause: err }));
     }
     if (this.closed) return;
     this.replaced++;
-    this.spawn().catch((spawnErr: unknown) => {
+    this.spawn(slot.init).catch((spawnErr: unknown) => {
       // Without workers nothing queued can ever run: fail it now instead of hanging.
       if (this.slots.length === 0) {
         for (const p of this.queue.splice(0)) {
@@ -214,7 +245,8 @@ export class WorkerPool {
           slot.current.reject(new EngineUnavailableError('face engine closed'));
         }
         slot.worker.removeAllListeners();
-        await slot.worker.terminate();
+        slot.worker.on('error', () => undefined);
+        await stopWorker(slot.worker);
       }),
     );
   }

@@ -1,11 +1,14 @@
-// The layer-by-layer pass of FaceRecognitionNet (src-main/engine/descriptor/recognition-trunk.ts)
+// The layer-by-layer pass of FaceRecognitionNet (src-main/engine/networks/tfjs/tfjs-recognition-trunk.ts)
 // must give exactly face-api's descriptor: every verification takes its descriptor from this pass.
 // Real weights from the package, no photos needed.
 import type * as tfjs from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeDescriptor } from '../../../src-main/engine/descriptor/compute-descriptor';
-import { loadFaceRuntime, type FaceRuntime } from '../../../src-main/engine/models/face-runtime';
-import { recognitionTrunk } from '../../../src-main/engine/descriptor/recognition-trunk';
+import { computeDescriptor } from '../../../src-main/engine/networks/tfjs/tfjs-stock-descriptor';
+import {
+  loadFaceRuntime,
+  type FaceRuntime,
+} from '../../../src-main/engine/networks/tfjs/tfjs-runtime';
+import { recognitionTrunk } from '../../../src-main/engine/networks/tfjs/tfjs-recognition-trunk';
 
 /** A deterministic, structured 150 px patch (gradients and stripes, not a constant). */
 function patch(seed: number): Uint8Array {

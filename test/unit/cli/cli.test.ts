@@ -58,7 +58,7 @@ describe('cli dispatch', () => {
     expect(io.errText).toContain('unknown command');
     expect(await runCli(['verify', '--face', 'x.jpg'], io)).toBe(2);
     expect(io.errText).toContain('--reference is required');
-    expect(await runCli(['bench', 'engine', '--frames', '10'], io)).toBe(2);
+    expect(await runCli(['bench', 'engine', '--frames', '4'], io)).toBe(2);
   });
 
   it('verify prints a FaceAuth error object (exit 0) when an image file cannot be read', async () => {

@@ -30,36 +30,41 @@ function fakeEnv(opts: { installed: string[]; brokenTf?: string[] }) {
 }
 
 describe('backend selection', () => {
-  it('prefers tensorflow-gpu when its package loads', async () => {
-    const { env } = fakeEnv({ installed: ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] });
-    expect(await selectBackend(env)).toEqual({
-      backend: 'tensorflow-gpu',
-      refused: [],
-      forced: false,
+  // Issue 12 moved the native packages behind wasm (a last resort); these tests were updated
+  // from the issue-3 order (tensorflow-gpu, tensorflow, wasm, cpu) on purpose.
+  it('serves on wasm even when the native packages are installed', async () => {
+    const { env, tried } = fakeEnv({
+      installed: ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'],
     });
-  });
-
-  it('falls to wasm and says why each better backend was refused', async () => {
-    const { env, tried } = fakeEnv({ installed: [] });
-    const choice = await selectBackend(env);
-    expect(choice.backend).toBe('wasm');
-    expect(choice.refused.map((r) => r.backend)).toEqual(['tensorflow-gpu', 'tensorflow']);
-    expect(choice.refused[0]?.reason).toContain('@tensorflow/tfjs-node-gpu not available');
+    expect(await selectBackend(env)).toEqual({ backend: 'wasm', refused: [], forced: false });
     expect(tried).toEqual(['wasm']);
   });
 
-  it('uses tensorflow when only @tensorflow/tfjs-node is installed', async () => {
-    const { env } = fakeEnv({ installed: ['@tensorflow/tfjs-node'] });
+  it('falls to tensorflow-gpu when wasm fails and its package loads', async () => {
+    const { env } = fakeEnv({
+      installed: ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'],
+      brokenTf: ['wasm'],
+    });
     const choice = await selectBackend(env);
-    expect(choice.backend).toBe('tensorflow');
-    expect(choice.refused).toHaveLength(1);
+    expect(choice.backend).toBe('tensorflow-gpu');
+    expect(choice.refused).toEqual([
+      { backend: 'wasm', reason: "tf.setBackend('wasm') returned false" },
+    ]);
   });
 
-  it('falls to cpu when wasm fails to initialise', async () => {
+  it('uses tensorflow when wasm fails and only @tensorflow/tfjs-node is installed', async () => {
+    const { env } = fakeEnv({ installed: ['@tensorflow/tfjs-node'], brokenTf: ['wasm'] });
+    const choice = await selectBackend(env);
+    expect(choice.backend).toBe('tensorflow');
+    expect(choice.refused.map((r) => r.backend)).toEqual(['wasm', 'tensorflow-gpu']);
+    expect(choice.refused[1]?.reason).toContain('@tensorflow/tfjs-node-gpu not available');
+  });
+
+  it('falls to cpu when wasm fails and no native package is installed', async () => {
     const { env } = fakeEnv({ installed: [], brokenTf: ['wasm'] });
     const choice = await selectBackend(env);
     expect(choice.backend).toBe('cpu');
-    expect(choice.refused[2]).toEqual({
+    expect(choice.refused[0]).toEqual({
       backend: 'wasm',
       reason: "tf.setBackend('wasm') returned false",
     });
@@ -70,7 +75,7 @@ describe('backend selection', () => {
     const forced = await selectBackend(env, 'cpu');
     expect(forced.backend).toBe('cpu');
     expect(forced.forced).toBe(true);
-    expect(forced.refused.map((r) => r.backend)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm']);
+    expect(forced.refused.map((r) => r.backend)).toEqual(['wasm', 'tensorflow-gpu', 'tensorflow']);
     await expect(selectBackend(env, 'tensorflow')).rejects.toThrow(/tfjs-node not available/);
     await expect(selectBackend(env, 'webgl')).rejects.toThrow(/not one of/);
   });

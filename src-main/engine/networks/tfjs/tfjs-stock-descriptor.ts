@@ -1,11 +1,11 @@
 // 128-D face descriptor from face-api's FaceRecognitionNet (a port of dlib's ResNet-29 metric
 // network) on an aligned 150x150 chip, through face-api's own API. Descriptors of one person lie
-// within Euclidean distance ~0.6 of each other; see ../match for the comparison and
-// ../calibration for the score. The pipeline computes the same descriptor with
-// recognition-trunk.ts (which also keeps intermediate activations); this stock call is the
+// within Euclidean distance ~0.6 of each other; see engine/match for the comparison and
+// engine/calibration for the score. The pipeline computes the same descriptor with
+// tfjs-recognition-trunk.ts (which also keeps intermediate activations); this stock call is the
 // reference that proves the two equal.
-import type { FaceRuntime } from '../models/face-runtime';
-import { CHIP_SIZE } from '../align/face-chip';
+import { CHIP_SIZE } from '../../align/face-chip';
+import type { FaceRuntime } from './tfjs-runtime';
 
 export async function computeDescriptor(rt: FaceRuntime, chip: Uint8Array): Promise<Float32Array> {
   const { faceapi } = rt;

@@ -4,9 +4,9 @@
 // imported, so one face-api build serves every backend.
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { selectBackend, type TfBackendControl } from '../backend/select-backend';
-import type { BackendChoice } from '../backend/backend-names';
-import { defaultModelDir, defaultWasmDir } from './model-paths';
+import { selectBackend, type TfBackendControl } from '../../backend/select-backend';
+import type { BackendChoice } from '../../backend/backend-names';
+import { defaultModelDir, defaultWasmDir } from '../../models/model-paths';
 
 export type FaceApi = typeof faceapi;
 

@@ -1,9 +1,9 @@
 // face-api's stock pipeline (SsdMobilenetv1 + 68 landmarks + descriptor, detectSingleFace), run on
 // the same backend and the same decoded frame, as the bench's yardstick (issue 3, `bench engine`).
-import { decodeImage } from '../image/decode-image';
-import { validateImage } from '../image/validate-image';
-import type { FaceRuntime } from '../models/face-runtime';
-import type { PipelineConfig } from './pipeline-config';
+import { decodeImage } from '../../image/decode-image';
+import { validateImage } from '../../image/validate-image';
+import type { PipelineConfig } from '../../pipeline/pipeline-config';
+import type { FaceRuntime } from './tfjs-runtime';
 
 export async function runReferencePipeline(
   rt: FaceRuntime,

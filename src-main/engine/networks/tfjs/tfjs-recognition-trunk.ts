@@ -7,7 +7,8 @@
 // recognition-trunk.test.ts), and it skips face-api's input re-batching, which makes it a few
 // milliseconds faster.
 import type * as tfjs from '@tensorflow/tfjs';
-import type { FaceRuntime } from '../models/face-runtime';
+import type { TrunkFeatures } from '../face-networks';
+import type { FaceRuntime } from './tfjs-runtime';
 
 type T4 = tfjs.Tensor4D;
 
@@ -41,16 +42,6 @@ type TrunkParams = Record<ResidualName, ResidualLayer> & {
 
 /** dlib's mean RGB, subtracted before scaling to 0..1 (face-api's normalize). */
 const MEAN_RGB = [122.782, 117.001, 104.298];
-
-export interface TrunkFeatures {
-  /** The 128-channel stage averaged along each row: rows x 128 values, top row first. */
-  rows128: Float32Array;
-  rows: number;
-  /** Mean of the first 256-channel stage (before the last down-sampling block). */
-  mean256: Float32Array;
-  /** The 128-D metric embedding (the verification descriptor). */
-  embedding: Float32Array;
-}
 
 function trunkParams(rt: FaceRuntime): TrunkParams {
   // face-api keeps the loaded weights on the network object; its typings do not name them.

@@ -1,0 +1,50 @@
+// Terminating a worker thread while ONNX Runtime runs a session aborts the whole process
+// (measured: "terminate called after throwing an instance of 'Napi::Error'"). The pool must
+// therefore never terminate a worker mid-run: not on a task timeout, not on close. If it did,
+// this test file's process would die and the run would fail.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../../src-main/engine/errors/engine-error';
+import { onnxModelPath } from '../../../src-main/engine/onnx/onnx-model-paths';
+import { DEFAULT_PIPELINE_CONFIG } from '../../../src-main/engine/pipeline/pipeline-config';
+import { EngineUnavailableError } from '../../../src-main/engine/pool/pool-errors';
+import { WorkerPool } from '../../../src-main/engine/pool/worker-pool';
+
+const busyWorker = fileURLToPath(
+  new URL('../../fixtures/engine/onnx-busy-worker.mjs', import.meta.url),
+);
+process.env.FACEAUTH_TEST_ONNX_MODEL = onnxModelPath('recognition');
+
+const start = (taskTimeoutMs: number) =>
+  WorkerPool.start({
+    size: 1,
+    maxQueue: 4,
+    taskTimeoutMs,
+    workerScript: busyWorker,
+    init: { runtime: {}, pipeline: DEFAULT_PIPELINE_CONFIG },
+  });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('stopping a worker under a native ONNX run', { timeout: 120_000 }, () => {
+  it('a task timeout fails the task and replaces the worker without killing the process', async () => {
+    const pool = await start(200);
+    await expect(pool.run('reference', new Uint8Array(1))).rejects.toSatisfy(
+      (e) => e instanceof EngineError && e.code === 'detection_server_error',
+    );
+    // The stopped worker is still inside its session run; let it finish and exit.
+    await sleep(2500);
+    expect(pool.replaced).toBe(1);
+    await pool.close();
+  });
+
+  it('close() during a run rejects the task and waits for the worker to leave the run', async () => {
+    const pool = await start(10_000);
+    const task = pool.run('reference', new Uint8Array(1));
+    await sleep(300);
+    const closing = pool.close();
+    await expect(task).rejects.toBeInstanceOf(EngineUnavailableError);
+    await closing;
+    await sleep(500);
+    expect(pool.busy).toBe(0);
+  });
+});
