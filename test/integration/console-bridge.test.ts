@@ -312,9 +312,11 @@ describe('overrides', () => {
     const exported = await call(supervisor, 'results:exportCsv', { limit: 50 });
     const csv = (exported.value as { csv: string; rows: number }).csv;
     expect(csv.split('\r\n')[0]).toBe(
-      'authentication_id,submission_id,recorded_at,operator_id,station_verdict,face_similarity_score,fail_codes,final_status,override_reason,central_verdict,disagreement,synced',
+      'authentication_id,submission_id,recorded_at,operator_id,station_verdict,face_similarity_score,fail_codes,final_status,override_reason,override_by,central_verdict,disagreement,synced',
     );
     expect((exported.value as { rows: number }).rows).toBeGreaterThanOrEqual(2);
+    // The supervisor who approved the override is named in the export.
+    expect(csv).toContain(`,${SUPER.displayName},`);
     supervisor.close();
   });
 });

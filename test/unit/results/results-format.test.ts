@@ -111,4 +111,20 @@ describe('CSV export', () => {
     expect(row).toContain('face_compare_underscore');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
+
+  it('names the supervisor who approved the override that stands', () => {
+    const override = {
+      decision: 'approved',
+      reason: 'identity_confirmed_by_document: Passport',
+      supervisorId: 'op-super',
+      supervisorName: 'Sam Supervisor',
+      createdAt: 2,
+    };
+    const [header, row] = resultsToCsv([toResultView(stored({ overrides: [override] }))]).split(
+      '\r\n',
+    );
+    const at = header!.split(',').indexOf('override_by');
+    expect(at).toBeGreaterThan(0);
+    expect(row!.split(',')[at]).toBe('Sam Supervisor');
+  });
 });
