@@ -29,6 +29,7 @@ async function search(
   const rows = await callStore(store, 'results:search', {
     submissionId: filter.submissionId || null,
     operatorId: filter.operatorId || null,
+    operatorName: filter.operator || null,
     status: filter.status ?? null,
     from: filter.from ? Date.parse(`${filter.from}T00:00:00.000Z`) : 0,
     to: filter.to ? Date.parse(`${filter.to}T00:00:00.000Z`) + DAY_MS : Number.MAX_SAFE_INTEGER,

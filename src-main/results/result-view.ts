@@ -19,6 +19,7 @@ export function toResultView(stored: StoredResult): ResultView {
       reasonCode: reason.code,
       reasonText: reason.text,
       byOperatorId: override.supervisorId,
+      byOperatorName: override.supervisorName,
       at: new Date(override.createdAt).toISOString(),
     };
   });
@@ -30,6 +31,7 @@ export function toResultView(stored: StoredResult): ResultView {
     result: stored.result,
     recordedAt: new Date(stored.recordedAt).toISOString(),
     operatorId: stored.operatorId,
+    operatorName: stored.operatorName,
     overrides,
     finalStatus,
     central,

@@ -13,6 +13,7 @@ const COLUMNS = [
   'fail_codes',
   'final_status',
   'override_reason',
+  'override_by',
   'central_verdict',
   'disagreement',
   'synced',
@@ -33,6 +34,8 @@ export function resultsToCsv(rows: readonly ResultView[]): string {
         row.result.auth_status === 'rejected' ? row.result.fail_code.join(' ') : '',
         row.finalStatus,
         lastOverride ? `${lastOverride.reasonCode}: ${lastOverride.reasonText}` : null,
+        // Who authorised the override that stands: the approving supervisor, by name.
+        lastOverride ? (lastOverride.byOperatorName ?? lastOverride.byOperatorId) : null,
         row.central?.authStatus ?? null,
         row.disagreement,
         row.synced,

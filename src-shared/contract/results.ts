@@ -18,6 +18,8 @@ export const OverrideViewSchema = z.object({
   reasonCode: z.string(),
   reasonText: z.string(),
   byOperatorId: z.string(),
+  /** Who authorised it, by name: the approving supervisor (or the operator, for a rejection). */
+  byOperatorName: z.string().nullable(),
   at: z.string(),
 });
 
@@ -33,6 +35,8 @@ export const ResultViewSchema = z.object({
   result: FaceAuthResultSchema,
   recordedAt: z.string(),
   operatorId: z.string().nullable(),
+  /** The desk operator's display name. */
+  operatorName: z.string().nullable(),
   overrides: z.array(OverrideViewSchema),
   /** The decision that stands: the last override, else the station's verdict. */
   finalStatus: z.enum(['approved', 'rejected']),
@@ -45,8 +49,11 @@ export const ResultViewSchema = z.object({
 
 export const ResultFilterSchema = z
   .object({
+    /** Any part of the id, any case. */
     submissionId: z.string().trim().max(128).optional(),
     operatorId: z.string().max(64).optional(),
+    /** Any part of the operator's name or username, any case. */
+    operator: z.string().trim().max(100).optional(),
     status: z.enum(['approved', 'rejected']).optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
@@ -59,7 +66,8 @@ export const OverrideRequestSchema = z
     authenticationId: z.string().min(1).max(64),
     decision: z.enum(['approved', 'rejected']),
     reasonCode: z.enum(OVERRIDE_REASONS),
-    reasonText: z.string().trim().max(500),
+    /** What the operator checked: required, so every override explains itself. */
+    reasonText: z.string().trim().min(1).max(500),
     /** Required when a rejection becomes an approval: a supervisor types their credentials. */
     supervisor: CredentialsSchema.optional(),
   })

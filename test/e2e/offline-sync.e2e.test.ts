@@ -84,7 +84,7 @@ describe.skipIf(!facedataAvailable)(
       // The approved submission arrives through a pull from the central API, enrolled locally.
       await expect
         .poll(() => page.getByTestId('sync-cache').textContent(), { timeout: 90_000 })
-        .toMatch(/Cache: 1 submissions/);
+        .toMatch(/Cached submissions: 1/);
 
       await central.close();
       await expect

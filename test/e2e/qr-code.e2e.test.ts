@@ -40,7 +40,7 @@ describe('QR code on the camera', () => {
       .poll(() => page.getByTestId('submission-input').inputValue(), { timeout: 30_000 })
       .toBe(SHOWN_ID);
     await expect
-      .poll(() => page.getByTestId('submission-error-code').textContent())
+      .poll(() => page.getByTestId('submission-refused').getByTestId('problem-code').textContent())
       .toBe('Invalid_submissionId');
     await saveScreenshot(page, 'qr-code-read');
   });

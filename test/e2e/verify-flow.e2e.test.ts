@@ -103,8 +103,9 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     await verifyByKeyboard(page, ids.personB!);
     expect(await page.getByTestId('verdict').textContent()).toBe('REJECTED');
     expect(await page.getByTestId('fail-codes').textContent()).toContain('face_compare_underscore');
+    // The reason in plain words, the FaceAuth code beside it (not ARGOS's developer comment).
     expect(await page.getByTestId('fail-codes').textContent()).toContain(
-      'Face compare similarity score is lower than the threshold',
+      'The face does not match the reference photo.',
     );
     await saveScreenshot(page, 'flow-3-impostor-rejected');
 
@@ -148,8 +149,11 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     await page.getByTestId('submission-input').fill('NOT-A-REAL-ID');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('submission-error-code').textContent())
+      .poll(() => page.getByTestId('submission-refused').getByTestId('problem-code').textContent())
       .toBe('Invalid_submissionId');
+    expect(await page.getByTestId('submission-refused').textContent()).toContain(
+      'This submission id is not known at this station.',
+    );
     expect(await page.getByTestId('capture-button').isDisabled()).toBe(true);
     await saveScreenshot(page, 'flow-8-unknown-id');
   });
@@ -159,14 +163,18 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
     await page.getByTestId('tab-demo').click();
     const row = page.locator('[data-testid="demo-list"] li').filter({ hasText: ids.personA! });
-    await row.getByRole('button', { name: 'Revoke' }).click();
+    // Revoking asks first.
+    await row.getByTestId('demo-revoke').click();
+    await row.getByTestId('demo-revoke-confirm').click();
     // The revocation is done once the list shows it; only then ask the desk about that id.
-    await expect.poll(() => row.textContent()).toContain('rejected');
+    await expect
+      .poll(() => row.getByTestId('demo-status').getAttribute('data-status'))
+      .toBe('rejected');
     await page.getByTestId('tab-verify').click();
     await page.getByTestId('submission-input').fill(ids.personA!);
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('submission-error-code').textContent())
+      .poll(() => page.getByTestId('submission-refused').getByTestId('problem-code').textContent())
       .toBe('invalid_submission_status');
     await saveScreenshot(page, 'flow-9-revoked');
 

@@ -253,14 +253,14 @@ describe('overrides', () => {
       authenticationId: rejected,
       decision: 'approved',
       reasonCode: 'identity_confirmed_by_document',
-      reasonText: '',
+      reasonText: 'Passport',
     });
     expect(alone).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const withDesk = await call(desk, 'results:override', {
       authenticationId: rejected,
       decision: 'approved',
       reasonCode: 'identity_confirmed_by_document',
-      reasonText: '',
+      reasonText: 'Passport',
       supervisor: { username: DESK.username, password: DESK.password },
     });
     expect(withDesk).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -273,7 +273,27 @@ describe('overrides', () => {
     });
     expect(withSupervisor).toMatchObject({
       ok: true,
-      value: { finalStatus: 'approved', result: { auth_status: 'rejected' } },
+      value: {
+        finalStatus: 'approved',
+        result: { auth_status: 'rejected' },
+        // The approving supervisor is named, not only the desk operator's session.
+        overrides: [{ decision: 'approved', byOperatorName: SUPER.displayName }],
+      },
+    });
+    // Every override explains itself: empty details are refused and nothing is recorded.
+    const unexplained = await storedResult('rejected');
+    expect(
+      await call(desk, 'results:override', {
+        authenticationId: unexplained,
+        decision: 'approved',
+        reasonCode: 'identity_confirmed_by_document',
+        reasonText: '   ',
+        supervisor: { username: SUPER.username, password: SUPER.password },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await call(desk, 'results:detail', { authenticationId: unexplained })).toMatchObject({
+      ok: true,
+      value: { result: { overrides: [] } },
     });
 
     // History filters on the decision that stands, and the CSV export is for supervisors.
@@ -300,9 +320,11 @@ describe('overrides', () => {
     const csv = (exported.value as { csv: string; rows: number }).csv;
     // Every cell is quoted, the header row too (issue 11, CSV injection).
     expect(csv.split('\r\n')[0]).toBe(
-      '"authentication_id","submission_id","recorded_at","operator_id","station_verdict","face_similarity_score","fail_codes","final_status","override_reason","central_verdict","disagreement","synced"',
+      '"authentication_id","submission_id","recorded_at","operator_id","station_verdict","face_similarity_score","fail_codes","final_status","override_reason","override_by","central_verdict","disagreement","synced"',
     );
     expect((exported.value as { rows: number }).rows).toBeGreaterThanOrEqual(2);
+    // The supervisor who approved the override is named in the export.
+    expect(csv).toContain(`,"${SUPER.displayName}",`);
     supervisor.close();
   });
 });

@@ -168,10 +168,28 @@ export function insertOverride(db: WritableDb, o: Omit<OverrideRow, 'override_id
   );
 }
 
-export function listOverrides(db: ReadableDb, authenticationId: string): OverrideRow[] {
-  return queryAll<OverrideRow>(
+/** An override with the name of the operator who authorised it (the approving supervisor). */
+export interface NamedOverrideRow extends OverrideRow {
+  supervisor_name: string | null;
+}
+
+export function listOverrides(db: ReadableDb, authenticationId: string): NamedOverrideRow[] {
+  return queryAll<NamedOverrideRow>(
     db,
-    sql`SELECT * FROM overrides WHERE authentication_id = ${authenticationId} ORDER BY override_id`,
+    sql`SELECT o.*, op.display_name AS supervisor_name FROM overrides o
+        LEFT JOIN operators op ON op.operator_id = o.supervisor_id
+        WHERE o.authentication_id = ${authenticationId} ORDER BY o.override_id`,
+  );
+}
+
+/** Operators are disabled, never deleted, so a result's operator keeps a name to show. */
+export function operatorDisplayName(db: ReadableDb, operatorId: string | null): string | null {
+  if (operatorId === null) return null;
+  return (
+    queryOne<{ display_name: string }>(
+      db,
+      sql`SELECT display_name FROM operators WHERE operator_id = ${operatorId}`,
+    )?.display_name ?? null
   );
 }
 

@@ -19,10 +19,12 @@ import {
   listOverrides,
   listRecentResults,
   markResultSynced,
+  operatorDisplayName,
   setCentralVerdict,
-  type OverrideRow,
+  type NamedOverrideRow,
   type ResultRecord,
 } from '../queries/results';
+import type { ReadableDb } from '../db/sql';
 import { purgeImagesNow } from './retention';
 import { readSetting } from './settings';
 
@@ -55,15 +57,28 @@ export interface StoredResult {
   policyVersion: string;
   stationId: string;
   operatorId: string | null;
+  /** The desk operator's display name, for people reading history. */
+  operatorName: string | null;
   hasCapturedImage: boolean;
   imagePurgedAt: number | null;
   recordedAt: number;
   syncedAt: number | null;
   centralVerdict: unknown;
-  overrides: { decision: string; reason: string; supervisorId: string; createdAt: number }[];
+  overrides: {
+    decision: string;
+    reason: string;
+    supervisorId: string;
+    /** Who authorised it: the approving supervisor, or the desk operator for a rejection. */
+    supervisorName: string | null;
+    createdAt: number;
+  }[];
 }
 
-export function toStoredResult(record: ResultRecord, overrides: OverrideRow[]): StoredResult {
+export function toStoredResult(
+  record: ResultRecord,
+  overrides: NamedOverrideRow[],
+  operatorName: string | null,
+): StoredResult {
   return {
     authenticationId: record.authenticationId,
     submissionId: record.submissionId,
@@ -74,6 +89,7 @@ export function toStoredResult(record: ResultRecord, overrides: OverrideRow[]): 
     policyVersion: record.policyVersion,
     stationId: record.stationId,
     operatorId: record.operatorId,
+    operatorName,
     hasCapturedImage: record.capturedImageEnc !== null,
     imagePurgedAt: record.imagePurgedAt,
     recordedAt: record.recordedAt,
@@ -86,6 +102,7 @@ export function toStoredResult(record: ResultRecord, overrides: OverrideRow[]): 
       decision: o.decision,
       reason: o.reason,
       supervisorId: o.supervisor_id,
+      supervisorName: o.supervisor_name,
       createdAt: o.created_at,
     })),
   };
@@ -212,18 +229,23 @@ export function recordDecisionError(
   }));
 }
 
+/** A result with its overrides and the names of the people involved. */
+export function storedResultOf(db: ReadableDb, record: ResultRecord): StoredResult {
+  return toStoredResult(
+    record,
+    listOverrides(db, record.authenticationId),
+    operatorDisplayName(db, record.operatorId),
+  );
+}
+
 export function getResult(ctx: StoreContext, authenticationId: string): StoredResult | null {
   const record = findResult(ctx.read, authenticationId);
-  return record === undefined
-    ? null
-    : toStoredResult(record, listOverrides(ctx.read, authenticationId));
+  return record === undefined ? null : storedResultOf(ctx.read, record);
 }
 
 export function recentResults(ctx: StoreContext, limit: number): StoredResult[] {
   const bounded = Math.max(1, Math.min(500, Math.trunc(limit)));
-  return listRecentResults(ctx.read, bounded).map((r) =>
-    toStoredResult(r, listOverrides(ctx.read, r.authenticationId)),
-  );
+  return listRecentResults(ctx.read, bounded).map((r) => storedResultOf(ctx.read, r));
 }
 
 /** The decrypted live image, for the sync client to send to POST /v3/faceauth. */

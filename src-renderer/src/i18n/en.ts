@@ -14,7 +14,7 @@ export const en = {
     parked: '{parked} need attention',
     lastSync: 'Last sync: {time}',
     neverSynced: 'Never synced',
-    cache: 'Cache: {count} submissions',
+    cache: 'Cached submissions: {count}',
     engine: 'Engine: {backend}',
     engineLoading: 'Engine loading…',
     engineFailed: 'Engine failed',
@@ -94,7 +94,7 @@ export const en = {
   history: {
     title: 'History',
     submission: 'Submission',
-    operator: 'Operator id',
+    operator: 'Operator',
     status: 'Status',
     any: 'Any',
     from: 'From',

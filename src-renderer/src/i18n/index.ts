@@ -3,12 +3,19 @@
 import { createI18n } from 'vue-i18n';
 import { en, type Messages } from './en';
 import { ko } from './ko';
+import { deskEn, type DeskMessages } from './desk-en';
+import { deskKo } from './desk-ko';
 
-export const i18n = createI18n<[Messages], 'en' | 'ko', false>({
+export type AllMessages = Messages & DeskMessages;
+
+export const i18n = createI18n<[AllMessages], 'en' | 'ko', false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en: en as unknown as Messages, ko },
+  messages: {
+    en: { ...en, ...deskEn } as unknown as AllMessages,
+    ko: { ...ko, ...deskKo },
+  },
 });
 
 export function setLanguage(language: 'en' | 'ko'): void {

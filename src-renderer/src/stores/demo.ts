@@ -2,12 +2,12 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DemoStatus } from '../../../src-shared/contract/demo';
 import { useBridge } from '../bridge/bridge-holder';
-import { messageOf } from './errors';
+import { plainError, type PlainError } from '../i18n/plain-error';
 
 export const useDemoStore = defineStore('demo', () => {
   const status = ref<DemoStatus | null>(null);
   const lastEnrolled = ref<string | null>(null);
-  const error = ref<string | null>(null);
+  const error = ref<PlainError | null>(null);
 
   async function load(): Promise<void> {
     status.value = await useBridge().client.demo.status({});
@@ -26,7 +26,7 @@ export const useDemoStore = defineStore('demo', () => {
       ).submissionId;
       await load();
     } catch (cause) {
-      error.value = messageOf(cause);
+      error.value = plainError(cause);
     }
   }
 
@@ -34,7 +34,7 @@ export const useDemoStore = defineStore('demo', () => {
     try {
       status.value = await useBridge().client.demo.revoke({ submissionId });
     } catch (cause) {
-      error.value = messageOf(cause);
+      error.value = plainError(cause);
     }
   }
 

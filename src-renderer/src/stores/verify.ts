@@ -1,10 +1,13 @@
-// The verify flow at the desk: submission id → check → capture → decision → (override).
+// The verify flow at the desk: submission id → check → capture → decision → (override). One
+// person at a time: reset() clears everything about them, and a reload shows the operator's last
+// verdict again (restore) instead of losing it.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { SubmissionCheck, VerifyOutcome } from '../../../src-shared/contract/verify';
 import type { OverrideRequest, ResultView } from '../../../src-shared/contract/results';
 import { useBridge } from '../bridge/bridge-holder';
-import { messageOf } from './errors';
+import { faceAuthProblem, plainError, type PlainError } from '../i18n/plain-error';
+import { forgetVerdict, recallVerdict, rememberVerdict } from './last-verdict';
 
 export type VerifyStep = 'enter-id' | 'checking' | 'capture' | 'verifying' | 'result';
 
@@ -15,29 +18,40 @@ export const useVerifyStore = defineStore('verify', () => {
   const outcome = ref<VerifyOutcome | null>(null);
   const record = ref<ResultView | null>(null);
   const capturedImage = shallowRef<Uint8Array | null>(null);
-  const error = ref<string | null>(null);
+  const error = ref<PlainError | null>(null);
+  /** The verdict on screen was brought back after a reload (no fresh latency to show). */
+  const restored = ref(false);
 
-  const rejectedBeforeCapture = computed(() => check.value?.error ?? null);
+  const rejectedBeforeCapture = computed<PlainError | null>(() =>
+    check.value?.error ? faceAuthProblem(check.value.error.errorCode) : null,
+  );
 
   async function checkSubmission(id: string): Promise<void> {
     submissionId.value = id.trim();
     error.value = null;
     outcome.value = null;
     record.value = null;
+    capturedImage.value = null;
+    restored.value = false;
     step.value = 'checking';
     try {
       check.value = await useBridge().client.submission.check({ submissionId: submissionId.value });
       step.value = check.value.error === null ? 'capture' : 'enter-id';
     } catch (cause) {
-      error.value = messageOf(cause);
+      check.value = null;
+      error.value = plainError(cause);
       step.value = 'enter-id';
     }
   }
 
-  async function capture(grab: () => Promise<Uint8Array<ArrayBuffer>>): Promise<void> {
+  async function capture(
+    grab: () => Promise<Uint8Array<ArrayBuffer>>,
+    operatorId: string,
+  ): Promise<void> {
     if (step.value !== 'capture') return;
     step.value = 'verifying';
     error.value = null;
+    restored.value = false;
     try {
       const image = await grab();
       capturedImage.value = image;
@@ -47,10 +61,22 @@ export const useVerifyStore = defineStore('verify', () => {
         mime: 'image/jpeg',
       });
       outcome.value = answer;
+      record.value = null;
+      if (answer.authenticationId === null) {
+        // A FaceAuth error (no_face, an unreadable picture): nothing was decided, so the same
+        // person may simply be captured again.
+        step.value = 'capture';
+        return;
+      }
       step.value = 'result';
-      if (answer.authenticationId !== null) await refreshRecord(answer.authenticationId);
+      rememberVerdict({
+        operatorId,
+        submissionId: submissionId.value,
+        authenticationId: answer.authenticationId,
+      });
+      await refreshRecord(answer.authenticationId);
     } catch (cause) {
-      error.value = messageOf(cause);
+      error.value = plainError(cause);
       step.value = 'capture';
     }
   }
@@ -59,12 +85,39 @@ export const useVerifyStore = defineStore('verify', () => {
     record.value = (await useBridge().client.results.detail({ authenticationId })).result;
   }
 
+  /** After a reload: this operator's last verdict, as it stands now (overrides included). */
+  async function restore(operatorId: string): Promise<boolean> {
+    const last = recallVerdict(operatorId);
+    if (last === null || outcome.value !== null) return false;
+    try {
+      const bridge = useBridge().client;
+      const detail = await bridge.results.detail({ authenticationId: last.authenticationId });
+      submissionId.value = last.submissionId;
+      check.value = await bridge.submission.check({ submissionId: last.submissionId });
+      record.value = detail.result;
+      capturedImage.value = detail.capturedImage;
+      outcome.value = {
+        outcome: detail.result.result,
+        authenticationId: last.authenticationId,
+        latencyMs: 0,
+      };
+      restored.value = true;
+      step.value = 'result';
+      return true;
+    } catch {
+      // The result is gone (purged, another store): nothing to show again.
+      forgetVerdict();
+      return false;
+    }
+  }
+
   async function override(request: Omit<OverrideRequest, 'authenticationId'>): Promise<void> {
     const id = outcome.value?.authenticationId;
     if (!id) return;
     record.value = await useBridge().client.results.override({ ...request, authenticationId: id });
   }
 
+  /** Clears the person: nothing about them stays on screen or in the tab's memory. */
   function reset(): void {
     step.value = 'enter-id';
     submissionId.value = '';
@@ -73,6 +126,8 @@ export const useVerifyStore = defineStore('verify', () => {
     record.value = null;
     capturedImage.value = null;
     error.value = null;
+    restored.value = false;
+    forgetVerdict();
   }
 
   return {
@@ -83,10 +138,12 @@ export const useVerifyStore = defineStore('verify', () => {
     record,
     capturedImage,
     error,
+    restored,
     rejectedBeforeCapture,
     checkSubmission,
     capture,
     refreshRecord,
+    restore,
     override,
     reset,
   };

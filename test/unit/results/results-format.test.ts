@@ -25,6 +25,7 @@ function stored(overrides: Partial<StoredResult> = {}): StoredResult {
     policyVersion: 'p',
     stationId: 's',
     operatorId: 'op-1',
+    operatorName: 'Dana Desk',
     hasCapturedImage: true,
     imagePurgedAt: null,
     recordedAt: Date.parse('2026-01-01T00:00:01.000Z'),
@@ -61,11 +62,18 @@ describe('result view', () => {
     const view = toResultView(
       stored({
         overrides: [
-          { decision: 'approved', reason: 'other: first', supervisorId: 's1', createdAt: 1 },
+          {
+            decision: 'approved',
+            reason: 'other: first',
+            supervisorId: 's1',
+            supervisorName: 'Sam Supervisor',
+            createdAt: 1,
+          },
           {
             decision: 'rejected',
             reason: 'suspected_impostor: second',
             supervisorId: 's2',
+            supervisorName: null,
             createdAt: 2,
           },
         ],
@@ -73,6 +81,8 @@ describe('result view', () => {
     );
     expect(view.finalStatus).toBe('rejected');
     expect(view.overrides.map((o) => o.reasonCode)).toEqual(['other', 'suspected_impostor']);
+    expect(view.overrides.map((o) => o.byOperatorName)).toEqual(['Sam Supervisor', null]);
+    expect(view.operatorName).toBe('Dana Desk');
   });
 
   it('flags a central verdict that disagrees with the station', () => {
@@ -100,5 +110,21 @@ describe('CSV export', () => {
     expect(row).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(row).toContain('face_compare_underscore');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('names the supervisor who approved the override that stands', () => {
+    const override = {
+      decision: 'approved',
+      reason: 'identity_confirmed_by_document: Passport',
+      supervisorId: 'op-super',
+      supervisorName: 'Sam Supervisor',
+      createdAt: 2,
+    };
+    const [header, row] = resultsToCsv([toResultView(stored({ overrides: [override] }))]).split(
+      '\r\n',
+    );
+    const at = header!.split(',').indexOf('override_by');
+    expect(at).toBeGreaterThan(0);
+    expect(row!.split(',')[at]).toBe('Sam Supervisor');
   });
 });

@@ -1,0 +1,304 @@
+/// <reference lib="dom" />
+// The desk an operator works all day, in Chromium at 1366×768 and 1920×1080 with a fake camera
+// showing a real face: the verdict, its scores and Capture are on screen without scrolling and
+// the verdict takes focus; the person is cleared by a tab change, sign-out and operator change
+// and comes back only after a reload; Esc in the override dialog keeps the result; auto-capture
+// fires for a face that stands still; a Korean desk shows no English but codes and names.
+// axe-core runs on every screen and writes test-output/e2e/axe.json. Each test starts from a
+// fresh page load and sign-in, so none depends on another having run.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
+import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
+import { ADMIN, createFirstAdmin, waitForEngine } from './support/console';
+import { enrollDemo } from './support/desk';
+import {
+  boxesInViewport,
+  englishWords,
+  nothingScrolls,
+  runAxe,
+  SERIOUS_IMPACTS,
+  SIZES,
+  type AxeScreen,
+} from './support/desk-checks';
+import { captureBySpace, checkId, freshDesk } from './support/desk-session';
+import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
+import { openStationPage, type StationPage } from './support/station-page';
+
+const PHOTOS = {
+  enrol: 'verification/deepface/angelina_jolie/img1.jpg',
+  again: 'verification/deepface/angelina_jolie/img2.jpg',
+};
+const OPERATOR = { username: 'desk1', displayName: 'Dana Desk', password: 'operator password 1' };
+const OTHER = { username: 'desk2', displayName: 'Olli Other', password: 'operator password 2' };
+const PERSON = 'Angela Example';
+
+let host: RunningHost;
+let station: StationPage;
+let page: Page;
+let personId = '';
+const axeScreens: AxeScreen[] = [];
+
+async function axe(name: string): Promise<void> {
+  const screen = await runAxe(page, name);
+  axeScreens.push(screen);
+  expect(
+    screen.violations.filter((violation) => SERIOUS_IMPACTS.has(violation.impact ?? '')),
+    name,
+  ).toEqual([]);
+}
+
+beforeAll(async () => {
+  if (!facedataAvailable) return;
+  host = await startBrowserHostProcess({
+    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-desk-')),
+  });
+});
+
+let setUp: Promise<void> | null = null;
+/** Accounts and one DEMO person, made by whichever test runs first (expect.poll needs a test). */
+function ready(): Promise<void> {
+  setUp ??= setUpStation().catch((error: unknown) => {
+    setUp = null;
+    throw error;
+  });
+  return setUp;
+}
+
+async function setUpStation(): Promise<void> {
+  // The person is enrolled from one photo; the desk's camera then shows another photo of her.
+  const enrolling = await openStationPage(host.url, facedataPath(PHOTOS.enrol));
+  await enrolling.page.setViewportSize({ width: 1366, height: 768 });
+  await createFirstAdmin(enrolling.page);
+  // On two shared cores the models can take minutes to load.
+  await expect
+    .poll(() => enrolling.page.getByTestId('status-backend').textContent(), { timeout: 280_000 })
+    .toMatch(/Engine: /);
+  await waitForEngine(enrolling.page);
+  await enrolling.page.getByTestId('tab-settings').click();
+  for (const account of [OPERATOR, OTHER]) {
+    await enrolling.page.getByTestId('new-operator-username').fill(account.username);
+    await enrolling.page.getByTestId('new-operator-name').fill(account.displayName);
+    await enrolling.page.getByTestId('new-operator-role').selectOption('operator');
+    await enrolling.page.getByTestId('new-operator-password').fill(account.password);
+    await enrolling.page.getByTestId('new-operator-submit').click();
+    await expect
+      .poll(() =>
+        enrolling.page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
+      )
+      .toBe(1);
+  }
+  personId = await enrollDemo(enrolling.page, PERSON);
+  await enrolling.close();
+  station = await openStationPage(host.url, facedataPath(PHOTOS.again));
+  page = station.page;
+}
+
+afterAll(async () => {
+  await station?.close();
+  await host?.stop();
+  if (axeScreens.length === 0) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  writeFileSync(
+    join(SCREENSHOT_DIR, 'axe.json'),
+    `${JSON.stringify({ screens: axeScreens }, null, 2)}\n`,
+  );
+});
+
+describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
+  for (const size of SIZES) {
+    it(`${size.name}: verdict, scores and Capture fit without scrolling; the verdict takes focus`, async () => {
+      await ready();
+      await freshDesk(page, host.url, size, OPERATOR);
+      await axe(`verify-empty-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-en-1-empty`);
+      await checkId(page, personId);
+      await captureBySpace(page);
+      await expect.poll(() => page.getByTestId('verdict').textContent()).toBe('APPROVED');
+      expect(await page.getByTestId('person-name').textContent()).toBe(PERSON);
+      await expect.poll(() => page.getByTestId('reference-image').count()).toBe(1);
+      const inView = await boxesInViewport(page, [
+        'verdict',
+        'scores',
+        'gauge-face_similarity_score',
+        'capture-button',
+        'person-card',
+        'reference-image',
+        'captured-image',
+        'camera-video',
+        'submission-input',
+        'override-button',
+      ]);
+      expect(inView).toEqual(Object.fromEntries(Object.keys(inView).map((id) => [id, true])));
+      expect(await nothingScrolls(page)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'verdict',
+      );
+      await axe(`verify-verdict-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-en-2-approved`);
+    });
+  }
+
+  it('clears the person on a tab change, on sign-out and for the next operator', async () => {
+    await ready();
+    await freshDesk(page, host.url, SIZES[0], OPERATOR);
+    await checkId(page, personId);
+    await captureBySpace(page);
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId('tab-verify').click();
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    expect(await page.getByTestId('captured-image').count()).toBe(0);
+    expect(await page.getByTestId('person-id').count()).toBe(0);
+    expect(await page.getByTestId('no-person').count()).toBe(1);
+
+    await checkId(page, personId);
+    await captureBySpace(page);
+    await page.getByTestId('sign-out').click();
+    await freshDesk(page, host.url, SIZES[0], OTHER);
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    expect(await page.getByTestId('reference-image').count()).toBe(0);
+    expect(await page.getByTestId('override-button').count()).toBe(0);
+  });
+
+  it('after a reload shows the operator’s last verdict again, to that operator only', async () => {
+    await ready();
+    await freshDesk(page, host.url, SIZES[0], OPERATOR);
+    await checkId(page, personId);
+    await captureBySpace(page);
+    const verdict = await page.getByTestId('verdict').textContent();
+    // A reload opens a new connection: the operator signs in again and finds the verdict.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('username').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('username').fill(OPERATOR.username);
+    await page.getByTestId('password').fill(OPERATOR.password);
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('verdict-restored').count()).toBe(1);
+    expect(await page.getByTestId('verdict').textContent()).toBe(verdict);
+    expect(await page.getByTestId('person-id').textContent()).toBe(personId);
+    await saveScreenshot(page, 'desk-1366x768-en-3-restored');
+  });
+
+  it('Esc in the override dialog closes only the dialog; focus is trapped and returned', async () => {
+    await ready();
+    await freshDesk(page, host.url, SIZES[0], OPERATOR);
+    await checkId(page, personId);
+    await captureBySpace(page);
+    await page.getByTestId('override-button').click();
+    const dialog = page.getByTestId('override-dialog');
+    expect(await dialog.count()).toBe(1);
+    // Nothing is chosen for the operator.
+    expect(await page.getByTestId('override-decision').inputValue()).toBe('');
+    expect(await page.getByTestId('override-reason').inputValue()).toBe('');
+    // An empty submit explains itself in plain words.
+    await page.getByTestId('override-submit').click();
+    expect(await page.getByTestId('override-error').textContent()).toContain(
+      'Choose the new decision.',
+    );
+    await page.getByTestId('override-decision').selectOption('approved');
+    await page.getByTestId('override-reason').selectOption('identity_confirmed_by_document');
+    await page.getByTestId('override-submit').click();
+    expect(await page.getByTestId('override-error').textContent()).toContain('details');
+    await axe('override-dialog');
+    await saveScreenshot(page, 'desk-1366x768-en-4-override');
+    // Tab never leaves the dialog.
+    for (let index = 0; index < 12; index += 1) {
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(() =>
+          Boolean(document.activeElement?.closest('[data-testid="override-dialog"]')),
+        ),
+      ).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await page.getByTestId('verdict').textContent()).toBe('APPROVED');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'override-button',
+    );
+  });
+
+  it('auto-capture fires for a face that stands still, with a countdown on screen', async () => {
+    await ready();
+    await freshDesk(page, host.url, SIZES[0], OPERATOR);
+    await checkId(page, personId);
+    // Record every countdown the desk shows, however briefly.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { countdowns: string[] }).countdowns = seen;
+      const target = document.querySelector('[data-testid="auto-countdown"]')!;
+      new MutationObserver(() => {
+        if (target.textContent) seen.push(target.textContent);
+      }).observe(target, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByTestId('auto-capture').check();
+    // No key is pressed: the still face alone captures.
+    await expect.poll(() => page.getByTestId('verdict').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('verdict').textContent()).toBe('APPROVED');
+    const countdowns = await page.evaluate(
+      () => (window as unknown as { countdowns: string[] }).countdowns,
+    );
+    expect(countdowns.some((text) => /capturing in \d/.test(text))).toBe(true);
+  });
+
+  it('a Korean desk shows no English but FaceAuth codes and names, on every screen', async () => {
+    await ready();
+    for (const size of SIZES) {
+      await freshDesk(page, host.url, size, OPERATOR, 'ko');
+      const names = [OPERATOR.displayName, OTHER.displayName, ADMIN.displayName, PERSON, personId];
+      await page.getByTestId('tab-verify').click();
+      expect(await englishWords(page, names), 'verify, empty').toEqual([]);
+      await saveScreenshot(page, `desk-${size.name}-ko-1-empty`);
+      await checkId(page, personId);
+      await captureBySpace(page);
+      expect(await page.getByTestId('verdict').textContent()).toBe('승인');
+      expect(await englishWords(page, names), 'verify, verdict').toEqual([]);
+      await axe(`verify-verdict-ko-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-ko-2-approved`);
+      await page.getByTestId('tab-history').click();
+      await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0);
+      await page.getByTestId('history-row').first().click();
+      await expect.poll(() => page.getByTestId('history-detail').count()).toBe(1);
+      expect(await englishWords(page, names), 'history').toEqual([]);
+      await axe(`history-ko-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-ko-3-history`);
+      await page.getByTestId('tab-demo').click();
+      await expect.poll(() => page.getByTestId('demo-list').count()).toBe(1);
+      expect(await englishWords(page, names), 'demo').toEqual([]);
+      await saveScreenshot(page, `desk-${size.name}-ko-4-demo`);
+      await page.getByTestId('sign-out').click();
+      await expect.poll(() => page.getByTestId('username').count()).toBe(1);
+      expect(await englishWords(page, names), 'sign-in').toEqual([]);
+      await saveScreenshot(page, `desk-${size.name}-ko-5-sign-in`);
+    }
+    // Back to English for whoever runs next (the language is the station's).
+    await freshDesk(page, host.url, SIZES[0], ADMIN, 'en');
+  });
+
+  it('axe finds nothing moderate or worse on History, Demo, Settings and sign-in', async () => {
+    await ready();
+    for (const size of SIZES) {
+      await freshDesk(page, host.url, size, ADMIN);
+      await page.getByTestId('tab-history').click();
+      await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0);
+      await page.getByTestId('history-row').first().click();
+      await expect.poll(() => page.getByTestId('history-detail').count()).toBe(1);
+      await axe(`history-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-en-5-history`);
+      await page.getByTestId('tab-demo').click();
+      await expect.poll(() => page.getByTestId('demo-list').count()).toBe(1);
+      await axe(`demo-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-en-6-demo`);
+      await page.getByTestId('tab-settings').click();
+      await axe(`settings-${size.name}`);
+      await page.getByTestId('sign-out').click();
+      await expect.poll(() => page.getByTestId('username').count()).toBe(1);
+      await axe(`sign-in-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-en-7-sign-in`);
+    }
+  });
+});
+
+if (!facedataAvailable) console.warn(`desk e2e skipped: ${FACEDATA_ABSENT_MESSAGE}`);
