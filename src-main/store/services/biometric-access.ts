@@ -10,7 +10,7 @@ import { findResult } from '../queries/results';
 import { findSubmission } from '../queries/submissions';
 import { VERIFIABLE_STATUS } from './submissions';
 
-export type AccessWhat = 'captured_image' | 'thumbnail' | 'results_csv';
+export type AccessWhat = 'captured_image' | 'thumbnail' | 'results_csv' | 'results_file';
 
 function audit(
   ctx: StoreContext,
@@ -57,13 +57,14 @@ export function viewThumbnail(
   return thumbnail;
 }
 
-/** A CSV export of results: who, when, how many rows and with which filter. */
+/** An export of results (the console's CSV, or a file): who, when, how many rows, which filter. */
 export function recordResultsExport(
   ctx: StoreContext,
   sessionToken: string,
   rows: number,
   filter: Record<string, unknown>,
+  what: 'results_csv' | 'results_file' = 'results_csv',
 ): void {
   const viewer = requireSession(ctx, sessionToken, 'supervisor');
-  audit(ctx, viewer, 'results_csv', { rows, filter });
+  audit(ctx, viewer, what, { rows, filter });
 }

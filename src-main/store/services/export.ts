@@ -4,6 +4,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { requireSession } from '../../operators/service';
+import { recordResultsExport } from './biometric-access';
 import type { FaceAuthResult } from '../../../src-shared/faceauth/result';
 import type { StoreContext } from '../context';
 import { StoreError } from '../errors';
@@ -116,7 +117,15 @@ export function exportResults(
       yield request.format === 'csv' ? csvLine(resultCsv(row)) : resultJsonl(row);
   }
   const written = writeAtomically(request.path, lines());
-  return { rows: request.format === 'csv' ? written - 1 : written, path: request.path };
+  const exported = request.format === 'csv' ? written - 1 : written;
+  // Audited like a CSV export from the console (biometric-access.ts); in read-only safe mode,
+  // where getting the data out matters most, nothing can be written, so nothing is.
+  if (ctx.writable !== null) {
+    const { format, path } = request;
+    const filter = { format, path, from: request.from ?? null, to: request.to ?? null };
+    recordResultsExport(ctx, request.sessionToken, exported, filter, 'results_file');
+  }
+  return { rows: exported, path: request.path };
 }
 
 export function exportAudit(

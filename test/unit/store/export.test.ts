@@ -73,6 +73,23 @@ describe('exports', () => {
     expect(text).not.toContain('IMAGE-BYTES');
   });
 
+  it('audits each results export: who, how many rows, which file (issue 11)', async () => {
+    store = openTestStore();
+    const { supervisor } = await supervisorAndOperator(store);
+    seedResults(store);
+    const path = join(store.dir, 'results.csv');
+    exportResults(store.ctx, { sessionToken: supervisor, format: 'csv', path });
+    const last = store.db
+      .prepare(`SELECT kind, actor, payload_json FROM audit_log ORDER BY seq DESC LIMIT 1`)
+      .get() as { kind: string; actor: string; payload_json: string };
+    expect(last).toMatchObject({ kind: 'access', actor: 'sup' });
+    expect(JSON.parse(last.payload_json)).toMatchObject({
+      what: 'results_file',
+      rows: 2,
+      filter: { format: 'csv', path },
+    });
+  });
+
   it('writes results and the audit log as CSV with formula injection neutralised', async () => {
     store = openTestStore();
     const { supervisor } = await supervisorAndOperator(store);
