@@ -22,6 +22,8 @@ export interface BrowserHostOptions {
   engine?: EngineMode;
   /** The operator's explicit choice (key-choice.ts): passphrase, or plaintext by flag. */
   keyWrapper: KeyWrapper;
+  /** Bridge sockets open at once (default MAX_BRIDGE_CONNECTIONS); tests of other limits raise it. */
+  maxConnections?: number;
 }
 
 export interface BrowserHost {
@@ -61,6 +63,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     dispatch: services.dispatch,
     hub: services.hub,
     logger: options.logger,
+    maxConnections: options.maxConnections,
   });
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);

@@ -22,7 +22,13 @@ beforeAll(async () => {
   admin = await openBridge(fixture.host.origin, fixture.host.token);
   const created = await call(admin, 'session:createFirstAdmin', FIRST_ADMIN);
   if (!created.ok) throw new Error(`first admin: ${JSON.stringify(created.error)}`);
+  // A second account for the other connections: signing in again ends an account's earlier
+  // session, so re-using the admin's credentials would sign the admin connection out.
+  const desk = await call(admin, 'operators:create', { ...DESK, role: 'operator' });
+  if (!desk.ok) throw new Error(`desk account: ${JSON.stringify(desk.error)}`);
 });
+
+const DESK = { username: 'desk', displayName: 'Desk Operator', password: 'desk password 12' };
 
 afterAll(async () => {
   admin?.close();
@@ -31,6 +37,7 @@ afterAll(async () => {
 
 async function framesAnalyzed(): Promise<number> {
   const status = await call(admin, 'station:status', {});
+  if (!status.ok) throw new Error(`station:status: ${JSON.stringify(status.error)}`);
   return (status.value as { framesAnalyzed: number }).framesAnalyzed;
 }
 
@@ -78,8 +85,8 @@ describe('message attacks', () => {
     const before = await framesAnalyzed();
     const attacker = await openBridge(fixture.host.origin, fixture.host.token);
     await call(attacker, 'session:signIn', {
-      username: FIRST_ADMIN.username,
-      password: FIRST_ADMIN.password,
+      username: DESK.username,
+      password: DESK.password,
     });
     const replies: unknown[] = [];
     attacker.on('message', (data) => replies.push(data));
@@ -102,8 +109,8 @@ describe('message attacks', () => {
     // The largest frame the contract allows still goes through on a fresh connection.
     const desk = await openBridge(fixture.host.origin, fixture.host.token);
     await call(desk, 'session:signIn', {
-      username: FIRST_ADMIN.username,
-      password: FIRST_ADMIN.password,
+      username: DESK.username,
+      password: DESK.password,
     });
     const jpeg = await syntheticJpeg(64, 64);
     const padded = new Uint8Array(MAX_FRAME_BYTES);
@@ -138,8 +145,8 @@ describe('calls without a signed-in operator', () => {
     });
     // Signing out ends access on that connection too.
     await call(stranger, 'session:signIn', {
-      username: FIRST_ADMIN.username,
-      password: FIRST_ADMIN.password,
+      username: DESK.username,
+      password: DESK.password,
     });
     expect(await call(stranger, 'station:status', {})).toMatchObject({ ok: true });
     await call(stranger, 'session:signOut', {});

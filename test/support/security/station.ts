@@ -44,6 +44,9 @@ export async function startSecurityStation(name: string): Promise<SecurityStatio
   const dataDir = mkdtempSync(join(tmpdir(), `station-${name}-`));
   const host = await startBrowserHost({
     keyWrapper: createPlaintextKeyWrapper(),
+    // These attacks test accounts, sign-in throttling and access rules, each from fresh
+    // connections; the cap on open bridge sockets has its own attack (bridge.security.test.ts).
+    maxConnections: 256,
     rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
     port: 0,
     version: '1.0.0',
