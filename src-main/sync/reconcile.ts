@@ -15,6 +15,8 @@ export interface ReconcileTarget {
 }
 
 const PAGE_SIZE = 2000;
+/** A window of a few days never holds this many pages for one station; past it, stop. */
+const MAX_PAGES = 1000;
 /** Days either side: the server's day may differ from ours (clock skew, processing near midnight). */
 const OVERLAP_DAYS = 1;
 
@@ -38,7 +40,10 @@ export async function findCentralRecords(
   const endDate = addDays(last > first ? last : first, OVERLAP_DAYS);
   let after: { authId: string; createTime: string } | undefined;
   let pages = 0;
+  // A server that repeats a page key (or never stops) must not hold the push lane forever.
+  const seenKeys = new Set<string>();
   for (;;) {
+    if (pages >= MAX_PAGES) return pagingRefused(`more than ${MAX_PAGES} pages`);
     const page = await ctx.client.listFaceAuth({ startDate, endDate, count: PAGE_SIZE, after });
     if (page.kind !== 'ok') return page;
     pages += 1;
@@ -51,7 +56,19 @@ export async function findCentralRecords(
     }
     if (page.value.nextPage_key === undefined) return { kind: 'ok', found, pages };
     after = page.value.nextPage_key;
+    const key = JSON.stringify([after.authId, after.createTime]);
+    if (seenKeys.has(key)) return pagingRefused('a page key it had already given');
+    seenKeys.add(key);
   }
+}
+
+function pagingRefused(what: string): ReconcileOutcome {
+  return {
+    kind: 'unknown',
+    status: null,
+    message: `central API listing refused: it returned ${what}`,
+    retryAfterMs: null,
+  };
 }
 
 export function verdictFromListItem(item: FaceAuthListItem): CentralVerdict {

@@ -116,4 +116,64 @@ describe('a hostile central API', () => {
     // The station stopped reading near the cap, not at the end of the 64 MiB body.
     expect(sent).toBeLessThan(24 * 1024 * 1024);
   });
+
+  it('attack: repeated page key', async () => {
+    // Every listing page points to "the next page", which is always the same one.
+    const evil = await hostile((_req, res, url) =>
+      url.pathname === '/v3/faceauth'
+        ? json(res, 200, { items: [], nextPage_key: { authId: 'again', createTime: 'again' } })
+        : json(res, 200, {
+            items: [],
+            nextpage: { nextpage_id: 'again', nextpage_date: '2026-01-01' },
+          }),
+    );
+    // A result whose earlier POST may have reached central: the next push reconciles first.
+    const ids = await recordResults(store, 1, ['sub-a']);
+    await store.send('sync:markAttempts', { authenticationIds: ids });
+    const service = sync(evil.url, refusingEnroller);
+
+    const report = await service.runOnce({ pull: false });
+    expect(report.delivered).toBe(0);
+    const listings = evil.seen.filter((r) => r.path === '/v3/faceauth' && r.method === 'GET');
+    expect(listings.length).toBeGreaterThan(0);
+    expect(listings.length).toBeLessThan(10);
+    // Without the lookup nothing may be re-posted (it could be a duplicate).
+    expect(evil.seen.filter((r) => r.method === 'POST' && r.path === '/v3/faceauth')).toHaveLength(
+      0,
+    );
+
+    await service.runOnce({ pull: true });
+    expect(service.status().lastError).toMatch(/repeated a page key/);
+    expect(evil.seen.filter((r) => r.path === '/v3/submission').length).toBeLessThan(10);
+  }, 30_000);
+
+  it('attack: wrong revalidation item', async () => {
+    // Central revoked SUB-REVOKED; asked about it by id, the server answers about another,
+    // approved submission, hoping the station keeps verifying the revoked one.
+    await store.send('submissions:upsertMany', {
+      items: [
+        { submissionId: 'SUB-REVOKED', status: 'approved', policy: TEST_POLICY, templates: null },
+      ],
+    });
+    const evil = await hostile((_req, res, url) =>
+      url.searchParams.has('submission_id')
+        ? json(res, 200, {
+            items: [
+              {
+                submission_id: 'SUB-OTHER',
+                created_at: '2026-01-01T00:00:00Z',
+                kyc_result_at: null,
+                kyc: { result: 'approved' },
+              },
+            ],
+          })
+        : json(res, 200, { items: [] }),
+    );
+    const service = sync(evil.url, refusingEnroller);
+    await service.runOnce({ pull: true });
+
+    expect(evil.seen.some((r) => r.query.get('submission_id') === 'SUB-REVOKED')).toBe(true);
+    const cached = await store.send('submissions:lookup', { submissionId: 'SUB-REVOKED' });
+    expect(cached).toMatchObject({ found: true, status: 'delete' });
+  });
 });
