@@ -27,7 +27,17 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // A refused configuration (e.g. a plaintext FACEAUTH_CENTRAL_URL) ends the start with its
+      // reason rather than leaving a half-started station.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('station.startFailed', { message });
+      process.stderr.write(`FaceAuth Station failed to start: ${message}\n`);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {

@@ -8,6 +8,12 @@ import type { CentralVerdict, PushPayload } from '../store/services/sync-deliver
 import type { ApiResult } from './argos-client';
 import { isAccessRefusal, isTransientRefusal } from './argos-http';
 import { retryDelay } from './backoff';
+import {
+  DEMO_REFUSED_REASON,
+  REAL_KEPT_DELAY_MS,
+  REAL_KEPT_REASON,
+  scopeVerdict,
+} from './data-scope';
 import { findCentralRecords, verdictFromListItem } from './reconcile';
 import { mapLimited, type Pause, type SyncContext } from './sync-context';
 
@@ -93,7 +99,13 @@ export async function pushResults(
   const toReconcile: PushPayload[] = [];
   const now = ctx.clock();
   for (const payload of payloads) {
-    if (payload.syncedAt !== null) {
+    const scope = scopeVerdict(ctx.scope, payload.submissionId);
+    if (scope === 'refuse') {
+      await park(payload.authenticationId, DEMO_REFUSED_REASON);
+    } else if (scope === 'keep') {
+      await fail(payload.authenticationId, REAL_KEPT_REASON, REAL_KEPT_DELAY_MS);
+      report.deferred += 1;
+    } else if (payload.syncedAt !== null) {
       // Already delivered (its verdict is stored): only the stale outbox item goes.
       const item = byRef.get(payload.authenticationId);
       if (item !== undefined)

@@ -68,6 +68,7 @@ export class SyncService extends EventEmitter<SyncEvents> {
             random: options.random ?? Math.random,
             backoff,
             log: options.log ?? silentLogger,
+            scope: options.dataScope ?? 'real',
           };
     this.monitor = new ConnectivityMonitor({
       baseUrl: options.api?.baseUrl ?? null,
@@ -210,6 +211,9 @@ export class SyncService extends EventEmitter<SyncEvents> {
 
   /** Sleeps until `ms` passes, nudge()/connectivity/stop wakes it; never a busy wait. */
   private sleep(ms: number): Promise<void> {
+    // stop() pokes only the lanes already asleep; a lane that finishes its pass afterwards must
+    // not then sleep a full pull interval before it sees `stopping`.
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, Math.max(0, ms));
       const previous = this.wake;

@@ -9,6 +9,8 @@ export interface SeenRequest {
   path: string;
   query: URLSearchParams;
   apiKey: string | null;
+  /** The request body as text (multipart and JSON bodies are what the attacks look for). */
+  body: string;
 }
 
 export type HostileHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
@@ -25,13 +27,18 @@ export class HostileServer {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const key = req.headers['x-api-key'];
-      seen.push({
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        apiKey: typeof key === 'string' ? key : null,
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          apiKey: typeof key === 'string' ? key : null,
+          body: Buffer.concat(chunks).toString('latin1'),
+        });
+        handler(req, res, url);
       });
-      handler(req, res, url);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return new HostileServer(
