@@ -5,12 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { loadStationConfig } from '../../src-main/host/config';
+import { silentLogger } from '../../src-main/host/logger';
 import type { StoreClient } from '../../src-main/store/client';
+import { ArgosClient } from '../../src-main/sync/argos-client';
 import { SyncService } from '../../src-main/sync/sync-service';
 import type { Enroller } from '../../src-main/sync/enroller';
 import { openStation, recordResults } from '../../scripts/sync/station-fixtures';
 import { HostileServer, json } from '../support/sync/hostile-server';
 import { SIM_KEYS, TEST_POLICY } from '../support/sync/simulator';
+import { call, openBridge } from '../support/ws-client';
 
 const STATION = 'station-attacked';
 let dir: string;
@@ -89,7 +94,7 @@ describe('a hostile central API', () => {
   it('attack: oversized body', async () => {
     // A listing page that never ends: 1 MiB chunks of valid items, as fast as the client reads.
     let sent = 0;
-    let closedEarly = false;
+    let ended = false;
     const chunk = Buffer.from(
       `${JSON.stringify({ submission_id: 'x'.repeat(1000), created_at: '2026-01-01', kyc: { result: 'approved' } })},`.repeat(
         1000,
@@ -98,12 +103,12 @@ describe('a hostile central API', () => {
     const evil = await hostile((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"items":[');
-      res.on('close', () => (closedEarly = !res.writableFinished));
       const pump = () => {
         while (sent < 64 * 1024 * 1024) {
           sent += chunk.length;
           if (!res.write(chunk)) return void res.once('drain', pump);
         }
+        ended = true;
         res.end('{"submission_id":"last","created_at":"2026-01-01","kyc":{"result":"approved"}}]}');
       };
       pump();
@@ -112,7 +117,7 @@ describe('a hostile central API', () => {
     const service = sync(evil.url, refusingEnroller);
     await service.runOnce({ pull: true });
     expect(service.status().lastError).toMatch(/larger than 8388608 bytes/);
-    expect(closedEarly).toBe(true);
+    expect(ended).toBe(false);
     // The station stopped reading near the cap, not at the end of the 64 MiB body.
     expect(sent).toBeLessThan(24 * 1024 * 1024);
   });
@@ -176,4 +181,80 @@ describe('a hostile central API', () => {
     const cached = await store.send('submissions:lookup', { submissionId: 'SUB-REVOKED' });
     expect(cached).toMatchObject({ found: true, status: 'delete' });
   });
+});
+
+describe('the central address and its keys', () => {
+  const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
+  let host: BrowserHost;
+
+  beforeEach(async () => {
+    host = await startBrowserHost({
+      rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+      port: 0,
+      version: '1.0.0',
+      logger: silentLogger,
+      engine: 'off',
+      config: { ...loadStationConfig({}, join(dir, 'station')), demo: 'off' },
+    });
+  });
+  afterEach(async () => host.close());
+
+  async function admin() {
+    const bridge = await openBridge(host.origin, host.token);
+    await call(bridge, 'session:createFirstAdmin', ADMIN);
+    return bridge;
+  }
+
+  it('attack: http central URL', async () => {
+    const bridge = await admin();
+    for (const url of ['http://central.example.com', 'http://localhost:8080', 'ftp://x.example']) {
+      const refused = await call(bridge, 'settings:update', { centralBaseUrl: url });
+      expect(refused, url).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(JSON.stringify(refused), url).toContain(url.startsWith('ftp') ? 'central' : url);
+    }
+    expect(await call(bridge, 'settings:get', {})).toMatchObject({
+      ok: true,
+      value: { central: { baseUrl: null } },
+    });
+    bridge.close();
+    // From the environment the station does not start at all, and says why.
+    expect(() =>
+      loadStationConfig({ FACEAUTH_CENTRAL_URL: 'http://central.example.com' }, dir),
+    ).toThrow(/FACEAUTH_CENTRAL_URL refused.*https:\/\/.*http:\/\/central\.example\.com/);
+    // And the client itself never sends a key to a plaintext remote host.
+    expect(
+      () => new ArgosClient({ baseUrl: 'http://10.0.0.8', faceAuthKey: 'k', idCheckKey: 'k' }),
+    ).toThrow(/https/);
+  });
+
+  it('attack: key kept after origin change', async () => {
+    const central = await hostile((_req, res) => json(res, 200, { items: [] }));
+    const evil = await hostile((_req, res) => json(res, 200, { items: [] }));
+    const bridge = await admin();
+    expect(
+      await call(bridge, 'settings:update', {
+        centralBaseUrl: central.url,
+        faceAuthKey: 'faceauth-secret-1111',
+        idCheckKey: 'idcheck-secret-2222',
+      }),
+    ).toMatchObject({ ok: true, value: { central: { idCheckKey: { set: true } } } });
+    // A hijacked admin session points the station at the attacker's host.
+    const moved = await call(bridge, 'settings:update', { centralBaseUrl: evil.url });
+    expect(moved).toMatchObject({
+      ok: true,
+      value: {
+        central: {
+          baseUrl: evil.url,
+          faceAuthKey: { set: false },
+          idCheckKey: { set: false },
+        },
+      },
+    });
+    // Time for a sync that still had the keys to call the new host (it would at once).
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(evil.keyed()).toEqual([]);
+    const stored = await host.services.store.send('central:read', {});
+    expect(stored).toEqual({ baseUrl: evil.url, faceAuthKey: null, idCheckKey: null });
+    bridge.close();
+  }, 30_000);
 });
