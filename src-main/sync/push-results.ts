@@ -14,6 +14,7 @@ import {
   REAL_KEPT_REASON,
   scopeVerdict,
 } from './data-scope';
+import { holdBackSameSubmission } from './one-open-attempt';
 import { findCentralRecords, verdictFromListItem } from './reconcile';
 import { mapLimited, type Pause, type SyncContext } from './sync-context';
 
@@ -33,6 +34,8 @@ export interface PushReport {
   deferred: number;
   failed: number;
   parked: number;
+  /** Released unsent: another result of the same submission has an unknown outcome. */
+  held: number;
   disagreements: number;
   pause: Pause | null;
 }
@@ -45,6 +48,7 @@ function emptyReport(): PushReport {
     deferred: 0,
     failed: 0,
     parked: 0,
+    held: 0,
     disagreements: 0,
     pause: null,
   };
@@ -132,7 +136,9 @@ export async function pushResults(
       ctx,
       toReconcile.map((p) => ({
         authenticationId: p.authenticationId,
+        submissionId: p.submissionId,
         createTime: p.createTime,
+        firstAttemptAt: p.firstAttemptAt ?? p.lastAttemptAt ?? now,
         lastAttemptAt: p.lastAttemptAt ?? now,
       })),
     );
@@ -173,6 +179,18 @@ export async function pushResults(
   }
 
   const pausedBeforePost = report.pause;
+  if (toPost.length > 0 && pausedBeforePost === null) {
+    const { post, next, waiting } = await holdBackSameSubmission(ctx, toPost);
+    const release = async (held: PushPayload[], dueAt: number) => {
+      if (held.length === 0) return;
+      const outboxIds = held.flatMap((p) => byRef.get(p.authenticationId)?.outboxId ?? []);
+      await ctx.store.send('sync:releaseItems', { outboxIds, dueAt });
+      report.held += held.length;
+    };
+    await release(next, ctx.clock());
+    await release(waiting, ctx.clock() + options.graceMs);
+    toPost.splice(0, toPost.length, ...post);
+  }
   if (toPost.length > 0 && pausedBeforePost !== null) {
     for (const p of toPost) {
       await fail(p.authenticationId, pausedBeforePost.reason, pausedBeforePost.until - ctx.clock());

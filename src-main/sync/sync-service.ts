@@ -387,6 +387,8 @@ export class SyncService extends EventEmitter<SyncEvents> {
       if (pushed.pause !== null) this.pause = pushed.pause;
       if (others.length > 0) await this.pushEventItems(ctx, others, report);
       if (pushed.delivered > 0) this.pushFailures = 0;
+      // Only held-back results left: the next claim would return the same ones; wait instead.
+      if (pushed.held > 0 && pushed.held === results.length && others.length === 0) break;
     }
     report.clean = report.failed === 0 && report.parked === 0;
     if (report.clean) {
