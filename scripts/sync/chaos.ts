@@ -20,6 +20,8 @@ const { values } = parseArgs({
     kills: { type: 'string', default: '30' },
     seed: { type: 'string', default: '7' },
     'no-reconcile': { type: 'boolean', default: false },
+    // The central listing does not echo cf1/cf2: reconciliation falls back to submission + time.
+    'no-cf-echo': { type: 'boolean', default: false },
   },
 });
 const RESULTS = Number(values.results);
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     ...SIM_KEYS,
     seed: Number(values.seed),
     slowMs: 1500,
+    echoCustomFields: !values['no-cf-echo'],
     faults: { unavailable: 0.1, resetBeforeCommit: 0.1, commitThenDrop: 0.2, slow: 0.05 },
   });
   const url = await sim.start();
@@ -94,7 +97,8 @@ async function main(): Promise<number> {
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
   log(
-    `kills ${kills} (${killsWhilePending} while results were undelivered), ` +
+    `cf echo ${values['no-cf-echo'] ? 'off' : 'on'}, ` +
+      `kills ${kills} (${killsWhilePending} while results were undelivered), ` +
       `requests ${sim.stats.requests}, faults ${JSON.stringify(sim.stats.faults)}, ` +
       `${Math.round((performance.now() - started) / 1000)} s`,
   );

@@ -34,6 +34,9 @@ export interface SimulatorOptions {
   verdict?: Verdict;
   stationEventsPath?: string;
   now?: () => Date;
+  /** false: GET /v3/faceauth items carry no cf1/cf2/cf3/userId, as the real API may not (the
+   *  docs promise the echo only for webhooks); reconciliation must then fall back. */
+  echoCustomFields?: boolean;
 }
 
 type Key = 'faceAuth' | 'idCheck';
@@ -183,7 +186,9 @@ export class ArgosSimulator {
       });
     }
     if (pathname === '/v3/faceauth' && method === 'GET')
-      return keyed('faceAuth', () => listFaceAuth(searchParams, this.state, this.policy));
+      return keyed('faceAuth', () =>
+        listFaceAuth(searchParams, this.state, this.policy, this.options.echoCustomFields ?? true),
+      );
     if (pathname === '/v3/faceauth' && method === 'DELETE')
       return keyed('faceAuth', () => deleteFaceAuth(searchParams, this.state));
     if (pathname === '/v3/faceauth/image' && method === 'GET')

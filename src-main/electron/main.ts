@@ -36,9 +36,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      // E.g. safeStorage's basic_text backend without the explicit flag: say why, then stop.
+      // A refused start (safeStorage's basic_text backend without the explicit flag, a plaintext
+      // FACEAUTH_CENTRAL_URL, …) ends with its reason rather than a half-started station.
       const message = error instanceof Error ? error.message : String(error);
-      logger.error('station.start_failed', { message });
+      logger.error('station.startFailed', { message });
+      process.stderr.write(`FaceAuth Station failed to start: ${message}\n`);
       dialog.showErrorBox('FaceAuth Station cannot start', message);
       app.exit(1);
     });

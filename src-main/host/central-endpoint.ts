@@ -1,6 +1,7 @@
 // Which central API this station talks to: the environment's FACEAUTH_CENTRAL_URL (keys from
 // FACEAUTH_FACEAUTH_KEY / FACEAUTH_IDCHECK_KEY), else what an admin stored in settings, else
 // nothing — and then, unless switched off, demo mode's local simulator.
+import { checkCentralUrl } from '../../src-shared/central-url';
 import type { StationConfig } from './config';
 import type { CentralConfig } from '../store/services/central-config';
 
@@ -23,7 +24,8 @@ export function configuredEndpoint(
       source: 'environment',
     };
   }
-  if (stored.baseUrl !== null) {
+  // An address stored before https was required is not used (the keys would go in the clear).
+  if (stored.baseUrl !== null && checkCentralUrl(stored.baseUrl).ok) {
     return {
       baseUrl: stored.baseUrl,
       faceAuthKey: stored.faceAuthKey,
@@ -32,4 +34,11 @@ export function configuredEndpoint(
     };
   }
   return null;
+}
+
+/** Why the stored address is not used, or null when it is usable or absent. */
+export function storedEndpointProblem(stored: CentralConfig): string | null {
+  if (stored.baseUrl === null) return null;
+  const check = checkCentralUrl(stored.baseUrl);
+  return check.ok ? null : check.reason;
 }

@@ -1,6 +1,7 @@
 // Station configuration from the environment. Secrets (API keys) stay in main and never cross
 // the bridge.
 import { z } from 'zod';
+import { checkCentralUrl } from '../../src-shared/central-url';
 
 const EnvSchema = z.object({
   FACEAUTH_CENTRAL_URL: z.url().optional(),
@@ -9,7 +10,7 @@ const EnvSchema = z.object({
   FACEAUTH_FACEAUTH_KEY: z.string().min(1).optional(),
   FACEAUTH_IDCHECK_KEY: z.string().min(1).optional(),
   FACEAUTH_STATION_ID: z.string().min(1).optional(),
-  FACEAUTH_DEMO: z.enum(['auto', 'off']).optional(),
+  FACEAUTH_DEMO: z.enum(['auto', 'on', 'off']).optional(),
 });
 
 export interface StationConfig {
@@ -20,8 +21,10 @@ export interface StationConfig {
   faceAuthKey: string | null;
   idCheckKey: string | null;
   stationId: string | undefined;
-  /** 'auto': with no central API configured, run demo mode's local simulator. */
-  demo: 'auto' | 'off';
+  /** With no central API configured: 'auto' runs demo mode's local simulator only on a data
+   *  folder without real data; 'on' runs it anyway (real data is then kept, never sent to it);
+   *  'off' never. */
+  demo: 'auto' | 'on' | 'off';
 }
 
 export function loadStationConfig(env: NodeJS.ProcessEnv, defaultDataDir: string): StationConfig {
@@ -29,6 +32,12 @@ export function loadStationConfig(env: NodeJS.ProcessEnv, defaultDataDir: string
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
     throw new Error(`Invalid station configuration in environment: ${fields}`);
+  }
+  const centralUrl = parsed.data.FACEAUTH_CENTRAL_URL;
+  const check = centralUrl === undefined ? null : checkCentralUrl(centralUrl);
+  if (check !== null && !check.ok) {
+    // The station refuses to start rather than send keys and faces in the clear.
+    throw new Error(`FACEAUTH_CENTRAL_URL refused. ${check.reason}`);
   }
   return {
     centralBaseUrl: parsed.data.FACEAUTH_CENTRAL_URL ?? null,

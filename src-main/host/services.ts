@@ -22,7 +22,12 @@ import { demoHandlers } from '../demo/handlers';
 import { DemoMode } from '../demo/demo-mode';
 import { verificationHandlers } from '../verification/handlers';
 import { LatencyRecorder } from '../verification/latency-recorder';
-import { configuredEndpoint, type CentralEndpoint } from './central-endpoint';
+import {
+  configuredEndpoint,
+  storedEndpointProblem,
+  type CentralEndpoint,
+} from './central-endpoint';
+import { decideDemo } from './demo-start';
 import type { StationConfig } from './config';
 import { EngineRuntime, type EngineMode } from './engine-runtime';
 import type { Logger } from './logger';
@@ -114,6 +119,8 @@ export async function createStationServices(options: ServiceOptions): Promise<St
 
   let endpoint: CentralEndpoint | null = null;
   let demo: DemoMode | null = null;
+  /** Demo mode started on a folder with real data (FACEAUTH_DEMO=on): pull stays off. */
+  let demoBesideRealData = false;
   let sync: SyncService | null = null;
   let connectivity = new ConnectivityMonitor({
     baseUrl: null,
@@ -130,21 +137,37 @@ export async function createStationServices(options: ServiceOptions): Promise<St
 
   /** (Re)reads where the central API is and points connectivity (and later sync) at it. */
   async function connectCentral(): Promise<void> {
-    const configured = configuredEndpoint(config, await store.send('central:read', {}));
+    const stored = await store.send('central:read', {});
+    const configured = configuredEndpoint(config, stored);
+    const centralWarnings: string[] = [];
+    const refusedUrl = config.centralBaseUrl === null ? storedEndpointProblem(stored) : null;
+    if (refusedUrl !== null) {
+      logger.warn('central.urlRefused', { reason: refusedUrl });
+      centralWarnings.push(refusedUrl);
+    }
     if (configured !== null && demo !== null) {
       await demo.close();
       demo = null;
       const parked = await parkDemoOutboxItems(store);
       logger.info('demo.left', { parkedOutboxItems: parked });
     }
-    if (configured === null && demo === null && config.demo === 'auto') {
-      demo = new DemoMode(() => engine.current(), await readProjectPolicy(store));
-      const local = await demo.start();
-      logger.info('demo.started', { baseUrl: local.baseUrl });
-      endpoint = { ...local, source: 'demo' };
-    } else if (configured !== null) {
+    if (configured !== null) {
       endpoint = configured;
+    } else if (demo === null) {
+      endpoint = null;
+      const decision = await decideDemo(config, store);
+      if (decision.start) {
+        demo = new DemoMode(() => engine.current(), await readProjectPolicy(store));
+        demoBesideRealData = decision.realDataPresent;
+        const local = await demo.start();
+        logger.info('demo.started', { baseUrl: local.baseUrl, besideRealData: demoBesideRealData });
+        endpoint = { ...local, source: 'demo' };
+      } else if (decision.reason !== null) {
+        logger.warn('central.notConfigured', { reason: decision.reason });
+        centralWarnings.push(decision.reason);
+      }
     }
+    status.update({ warnings: [...warnings, ...centralWarnings] });
     connectivity.stop();
     connectivity = new ConnectivityMonitor({
       baseUrl: endpoint?.baseUrl ?? null,
@@ -174,7 +197,10 @@ export async function createStationServices(options: ServiceOptions): Promise<St
         faceAuthKey: endpoint.faceAuthKey,
         idCheckKey: endpoint.idCheckKey,
       },
-      enroller: lazyEnroller(engine),
+      // The simulator gets only DEMO items; any other API gets none (checked at push time).
+      dataScope: endpoint.source === 'demo' ? 'demo' : 'real',
+      // Pulling from the simulator would revalidate real cached submissions away.
+      enroller: endpoint.source === 'demo' && demoBesideRealData ? null : lazyEnroller(engine),
       policy: DEFAULT_POLICY,
       connectivityIntervalMs: config.connectivityIntervalMs,
       log: {

@@ -2,6 +2,7 @@
 // classified outcome of exchange(); a 200 whose body does not match the expected shape counts
 // as UNKNOWN, because the server may still have acted on the request.
 import type { z } from 'zod';
+import { requireCentralUrl } from '../../src-shared/central-url';
 import { FaceAuthResultSchema, type FaceAuthResult } from '../../src-shared/faceauth/result';
 import { exchange, type FetchLike, type HttpOutcome, type HttpRequest } from './argos-http';
 import { encodeMultipart } from './multipart';
@@ -42,7 +43,10 @@ export class ArgosClient {
     private readonly config: ArgosApiConfig,
     private readonly fetchImpl: FetchLike = fetch,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // Last line of defence: whatever configured it, keys never go to a plaintext remote host.
+    requireCentralUrl(config.baseUrl);
+  }
 
   private url(path: string, query: Record<string, string | undefined> = {}): string {
     const url = new URL(

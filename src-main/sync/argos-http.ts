@@ -1,7 +1,16 @@
 // One HTTP exchange with the central API, classified by what it tells us about the effect on
 // the server. That classification is the heart of exactly-once delivery: only an answer proves
 // what happened; a reset, a timeout, a 5xx or a cut-off body leave the outcome UNKNOWN.
+// The central API is trusted only as far as it must be: redirects are never followed (fetch
+// would resend the custom x-api-key header to the new origin and take its answer as central's),
+// and no body is read past a cap, so a hostile or broken server cannot exhaust memory.
 import { parseRetryAfter } from './backoff';
+import { readCappedBody, BodyTooLarge } from './capped-body';
+
+/** Largest JSON answer read in full: a listing page of 2,000 items is well under 2 MiB. */
+export const MAX_JSON_BYTES = 8 * 1024 * 1024;
+/** Largest image read in full: ARGOS accepts uploads up to 10 MiB (FOUND), with margin. */
+export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 export type HttpOutcome =
   | { kind: 'ok'; status: number; body: unknown; bytes: Uint8Array; contentType: string }
@@ -49,17 +58,35 @@ export async function exchange(
       headers: request.headers,
       body: request.body,
       signal,
+      // A 3xx comes back as itself: following it would hand the key to whoever it points at.
+      redirect: 'manual',
     });
   } catch (error) {
     return { kind: 'unknown', status: null, message: describe(error), retryAfterMs: null };
   }
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => {});
+    // Not an answer from central about the request: its effect stays UNKNOWN (a POST is
+    // reconciled before it is sent again), and the station reports the misconfiguration.
+    return {
+      kind: 'unknown',
+      status: response.status,
+      message: `redirect refused: HTTP ${response.status} to ${redirectTarget(response, request.url)} (the station never follows redirects)`,
+      retryAfterMs,
+    };
+  }
   let bytes: Uint8Array;
+  const limit = request.binary ? MAX_IMAGE_BYTES : MAX_JSON_BYTES;
   try {
     // A body cut off mid-way rejects here (undici checks Content-Length), as does the timeout.
-    bytes = new Uint8Array(await response.arrayBuffer());
+    bytes = await readCappedBody(response, limit);
   } catch (error) {
-    return { kind: 'unknown', status: response.status, message: describe(error), retryAfterMs };
+    const message =
+      error instanceof BodyTooLarge
+        ? `response body larger than ${limit} bytes refused`
+        : describe(error);
+    return { kind: 'unknown', status: response.status, message, retryAfterMs };
   }
   const contentType = response.headers.get('content-type') ?? '';
   if (response.status >= 500) {
@@ -102,6 +129,17 @@ export async function exchange(
     message: typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
     retryAfterMs,
   };
+}
+
+/** Where a redirect pointed, for the operator's log: only its origin (no query, no secrets). */
+function redirectTarget(response: Response, requestUrl: string): string {
+  const location = response.headers.get('location');
+  if (location === null) return 'nowhere';
+  try {
+    return new URL(location, requestUrl).origin;
+  } catch {
+    return 'an invalid address';
+  }
 }
 
 /** 408 and 429 say "not now", not "never"; everything else in 4xx is permanent for that request. */

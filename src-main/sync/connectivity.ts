@@ -49,6 +49,8 @@ export class ConnectivityMonitor {
       const response = await fetchImpl(baseUrl, {
         method: 'HEAD',
         signal: AbortSignal.timeout(timeoutMs),
+        // Any answer, a 3xx included, proves the network works; never go where it points.
+        redirect: 'manual',
       });
       await response.body?.cancel();
       next = { online: true, reason: null, checkedAt: now().toISOString() };

@@ -126,6 +126,12 @@ export class SubmissionPuller {
     }
     this.report(sweep, sweep.phase, session);
 
+    // Page keys this run was given, per window: a server that repeats one would otherwise keep
+    // the sweep on the same pages forever (the cursor would never move past them).
+    const seenKeys = new Set<string>();
+    const pageKey = (after: { id: string; date: string }) =>
+      JSON.stringify([sweep.windowStart, after.id, after.date]);
+    if (sweep.after !== null) seenKeys.add(pageKey(sweep.after));
     while (sweep.phase === 'listing') {
       if (shouldStop())
         return { kind: 'stopped', progress: this.report(sweep, 'listing', session) };
@@ -140,6 +146,19 @@ export class SubmissionPuller {
         after: sweep.after ?? undefined,
       });
       if (listed.kind !== 'ok') return this.failed(sweep, session, listed);
+      const given = listed.value.nextpage;
+      if (given !== undefined) {
+        const key = pageKey({ id: given.nextpage_id, date: given.nextpage_date });
+        if (seenKeys.has(key)) {
+          return this.failed(sweep, session, {
+            kind: 'unknown',
+            status: null,
+            message: 'central API listing refused: it repeated a page key',
+            retryAfterMs: null,
+          });
+        }
+        seenKeys.add(key);
+      }
       let built;
       try {
         built = await buildPulledPage(ctx, listed.value.items, this.enroller, options.policy);
@@ -226,7 +245,12 @@ export class SubmissionPuller {
         ) {
           return this.failed(sweep, session, answer);
         }
-        const item = answer.kind === 'ok' ? answer.value.items[0] : undefined;
+        // Only the submission asked for counts: an answer about another one (a confused or
+        // hostile server) says nothing about this one, which is then treated as absent.
+        const item =
+          answer.kind === 'ok'
+            ? answer.value.items.find((candidate) => candidate.submission_id === id)
+            : undefined;
         // Gone centrally (ASSUMED: Invalid_submissionId means deleted): treated as 'delete'.
         const status = item?.kyc.result ?? 'delete';
         if (status !== 'approved') {

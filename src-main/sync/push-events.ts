@@ -7,6 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxItem } from '../store/queries/outbox';
 import type { EventBatch } from '../store/services/sync-state';
 import { isTransientRefusal } from './argos-http';
+import {
+  DEMO_REFUSED_REASON,
+  REAL_KEPT_DELAY_MS,
+  REAL_KEPT_REASON,
+  scopeVerdict,
+} from './data-scope';
 import { pauseFor } from './push-results';
 import type { Pause, SyncContext } from './sync-context';
 
@@ -91,6 +97,16 @@ export async function pushEvents(
     return report;
   };
   for (const batch of pending) {
+    // A batch persisted earlier (demo mode, before a restart) is checked again: its key and
+    // bytes are fixed, so a batch with any out-of-scope override is dropped whole, not sent.
+    if (await batchOutOfScope(ctx, batch)) {
+      await ctx.store.send('sync:eventBatchDrop', {
+        idempotencyKey: batch.idempotencyKey,
+        reason: ctx.scope === 'real' ? DEMO_REFUSED_REASON : REAL_KEPT_REASON,
+      });
+      report.parked += batch.outboxIds.length;
+      continue;
+    }
     if (!(await sendBatch(ctx, batch, report))) return finish();
   }
   const overrides: { event: unknown; outboxId: number }[] = [];
@@ -143,6 +159,21 @@ async function overrideEvent(
   const result = await ctx.store.send('results:get', {
     authenticationId: override.authentication_id,
   });
+  const scope = result === null ? 'send' : scopeVerdict(ctx.scope, result.submissionId);
+  if (scope === 'refuse') {
+    await ctx.store.send('outbox:park', { outboxId: item.outboxId, reason: DEMO_REFUSED_REASON });
+    report.parked += 1;
+    return null;
+  }
+  if (scope === 'keep') {
+    await ctx.store.send('outbox:fail', {
+      outboxId: item.outboxId,
+      error: REAL_KEPT_REASON,
+      nextAttemptAt: ctx.clock() + REAL_KEPT_DELAY_MS,
+    });
+    report.waiting += 1;
+    return null;
+  }
   if (result !== null && result.syncedAt === null) {
     await ctx.store.send('outbox:fail', {
       outboxId: item.outboxId,
@@ -163,4 +194,18 @@ async function overrideEvent(
     supervisorId: override.supervisor_id,
     at: new Date(override.created_at).toISOString(),
   };
+}
+
+/** Whether a stored batch names an override whose result this service may not send. */
+async function batchOutOfScope(ctx: SyncContext, batch: EventBatch): Promise<boolean> {
+  const events = (batch.body as { events?: { type?: unknown; authenticationId?: unknown }[] })
+    .events;
+  for (const event of events ?? []) {
+    if (event.type !== 'override' || typeof event.authenticationId !== 'string') continue;
+    const result = await ctx.store.send('results:get', {
+      authenticationId: event.authenticationId,
+    });
+    if (result !== null && scopeVerdict(ctx.scope, result.submissionId) !== 'send') return true;
+  }
+  return false;
 }

@@ -8,6 +8,13 @@ import type { CentralVerdict, PushPayload } from '../store/services/sync-deliver
 import type { ApiResult } from './argos-client';
 import { isAccessRefusal, isTransientRefusal } from './argos-http';
 import { retryDelay } from './backoff';
+import {
+  DEMO_REFUSED_REASON,
+  REAL_KEPT_DELAY_MS,
+  REAL_KEPT_REASON,
+  scopeVerdict,
+} from './data-scope';
+import { holdBackSameSubmission } from './one-open-attempt';
 import { findCentralRecords, verdictFromListItem } from './reconcile';
 import { mapLimited, type Pause, type SyncContext } from './sync-context';
 
@@ -27,6 +34,8 @@ export interface PushReport {
   deferred: number;
   failed: number;
   parked: number;
+  /** Released unsent: another result of the same submission has an unknown outcome. */
+  held: number;
   disagreements: number;
   pause: Pause | null;
 }
@@ -39,6 +48,7 @@ function emptyReport(): PushReport {
     deferred: 0,
     failed: 0,
     parked: 0,
+    held: 0,
     disagreements: 0,
     pause: null,
   };
@@ -93,7 +103,13 @@ export async function pushResults(
   const toReconcile: PushPayload[] = [];
   const now = ctx.clock();
   for (const payload of payloads) {
-    if (payload.syncedAt !== null) {
+    const scope = scopeVerdict(ctx.scope, payload.submissionId);
+    if (scope === 'refuse') {
+      await park(payload.authenticationId, DEMO_REFUSED_REASON);
+    } else if (scope === 'keep') {
+      await fail(payload.authenticationId, REAL_KEPT_REASON, REAL_KEPT_DELAY_MS);
+      report.deferred += 1;
+    } else if (payload.syncedAt !== null) {
       // Already delivered (its verdict is stored): only the stale outbox item goes.
       const item = byRef.get(payload.authenticationId);
       if (item !== undefined)
@@ -120,7 +136,9 @@ export async function pushResults(
       ctx,
       toReconcile.map((p) => ({
         authenticationId: p.authenticationId,
+        submissionId: p.submissionId,
         createTime: p.createTime,
+        firstAttemptAt: p.firstAttemptAt ?? p.lastAttemptAt ?? now,
         lastAttemptAt: p.lastAttemptAt ?? now,
       })),
     );
@@ -161,6 +179,18 @@ export async function pushResults(
   }
 
   const pausedBeforePost = report.pause;
+  if (toPost.length > 0 && pausedBeforePost === null) {
+    const { post, next, waiting } = await holdBackSameSubmission(ctx, toPost);
+    const release = async (held: PushPayload[], dueAt: number) => {
+      if (held.length === 0) return;
+      const outboxIds = held.flatMap((p) => byRef.get(p.authenticationId)?.outboxId ?? []);
+      await ctx.store.send('sync:releaseItems', { outboxIds, dueAt });
+      report.held += held.length;
+    };
+    await release(next, ctx.clock());
+    await release(waiting, ctx.clock() + options.graceMs);
+    toPost.splice(0, toPost.length, ...post);
+  }
   if (toPost.length > 0 && pausedBeforePost !== null) {
     for (const p of toPost) {
       await fail(p.authenticationId, pausedBeforePost.reason, pausedBeforePost.until - ctx.clock());

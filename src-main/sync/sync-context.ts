@@ -3,6 +3,7 @@
 import type { StoreClient } from '../store/client';
 import type { ArgosClient } from './argos-client';
 import type { BackoffPolicy } from './backoff';
+import type { DataScope } from './data-scope';
 
 export type StoreSender = Pick<StoreClient, 'send'>;
 
@@ -21,6 +22,8 @@ export interface SyncContext {
   random: () => number;
   backoff: BackoffPolicy;
   log: SyncLogger;
+  /** 'real' unless this service talks to demo mode's local simulator. */
+  scope: DataScope;
 }
 
 /** A request to stop all traffic until `until` (Retry-After, a refused key). */

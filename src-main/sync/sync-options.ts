@@ -2,6 +2,7 @@
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { ArgosApiConfig } from './argos-client';
 import type { BackoffPolicy } from './backoff';
+import type { DataScope } from './data-scope';
 import type { Enroller } from './enroller';
 import type { PullOptions } from './pull-submissions';
 import type { PushOptions } from './push-results';
@@ -12,6 +13,8 @@ export interface SyncServiceOptions {
   stationId: string;
   /** null: no central API configured; the service reports not_configured and does nothing. */
   api: ArgosApiConfig | null;
+  /** 'demo' only for demo mode's local simulator; any other API gets no DEMO data. */
+  dataScope?: DataScope;
   /** Enrolls pulled selfies (the face engine's pool); null disables pull. */
   enroller: Enroller | null;
   /** Used for cached submissions (GET /v3/faceauth items carry it as `policy`). */

@@ -68,6 +68,7 @@ export class SyncService extends EventEmitter<SyncEvents> {
             random: options.random ?? Math.random,
             backoff,
             log: options.log ?? silentLogger,
+            scope: options.dataScope ?? 'real',
           };
     this.monitor = new ConnectivityMonitor({
       baseUrl: options.api?.baseUrl ?? null,
@@ -210,6 +211,9 @@ export class SyncService extends EventEmitter<SyncEvents> {
 
   /** Sleeps until `ms` passes, nudge()/connectivity/stop wakes it; never a busy wait. */
   private sleep(ms: number): Promise<void> {
+    // stop() pokes only the lanes already asleep; a lane that finishes its pass afterwards must
+    // not then sleep a full pull interval before it sees `stopping`.
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, Math.max(0, ms));
       const previous = this.wake;
@@ -383,6 +387,8 @@ export class SyncService extends EventEmitter<SyncEvents> {
       if (pushed.pause !== null) this.pause = pushed.pause;
       if (others.length > 0) await this.pushEventItems(ctx, others, report);
       if (pushed.delivered > 0) this.pushFailures = 0;
+      // Only held-back results left: the next claim would return the same ones; wait instead.
+      if (pushed.held > 0 && pushed.held === results.length && others.length === 0) break;
     }
     report.clean = report.failed === 0 && report.parked === 0;
     if (report.clean) {

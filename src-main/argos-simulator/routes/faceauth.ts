@@ -83,7 +83,7 @@ export async function postFaceAuth(
 }
 
 /** Listing items use the names ARGOS documents for GET, which differ from the POST response. */
-export function toListItem(record: SimFaceAuthRecord, policy: ProjectPolicy) {
+export function toListItem(record: SimFaceAuthRecord, policy: ProjectPolicy, echo = true) {
   const { result } = record;
   return {
     policy,
@@ -106,10 +106,7 @@ export function toListItem(record: SimFaceAuthRecord, policy: ProjectPolicy) {
     },
     reject_comment: result.auth_status === 'rejected' ? result.rejected_comment : [],
     // ASSUMED: items echo the custom fields (the docs say only that webhooks do).
-    userId: record.userId,
-    cf1: record.cf1,
-    cf2: record.cf2,
-    cf3: record.cf3,
+    ...(echo ? { userId: record.userId, cf1: record.cf1, cf2: record.cf2, cf3: record.cf3 } : {}),
   };
 }
 
@@ -117,11 +114,12 @@ export function listFaceAuth(
   query: URLSearchParams,
   state: SimulatorState,
   policy: ProjectPolicy,
+  echo = true,
 ): SimResponse {
   const authId = query.get('authId');
   if (authId !== null) {
     const record = state.recordsById.get(authId);
-    return ok({ items: record ? [toListItem(record, policy)] : [] });
+    return ok({ items: record ? [toListItem(record, policy, echo)] : [] });
   }
   const start = query.get('startDate');
   const end = query.get('endDate');
@@ -148,7 +146,7 @@ export function listFaceAuth(
   const page = matching.slice(0, count);
   const last = page.at(-1);
   return ok({
-    items: page.map((record) => toListItem(record, policy)),
+    items: page.map((record) => toListItem(record, policy, echo)),
     ...(matching.length > count && last
       ? {
           nextPage_key: {

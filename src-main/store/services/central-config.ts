@@ -2,10 +2,12 @@
 // key like biometrics, readable only by main (for sync), never returned to the renderer in full,
 // and never written into the audit log (which records only that a key changed).
 import { z } from 'zod';
+import { checkCentralUrl, sameCentralOrigin } from '../../../src-shared/central-url';
 import { appendAuditEntry } from '../../audit/append';
 import { requireSession } from '../../operators/service';
 import { requireWritable, type StoreContext } from '../context';
 import { inTransaction } from '../db/sql';
+import { StoreError } from '../errors';
 import { getSetting, putSetting } from '../queries/settings';
 
 const SETTING_KEY = 'central';
@@ -56,20 +58,34 @@ export function writeCentralConfig(
   update: CentralConfigUpdate,
 ): void {
   const admin = requireSession(ctx, sessionToken, 'admin');
+  if (update.baseUrl !== undefined && update.baseUrl !== null) {
+    const check = checkCentralUrl(update.baseUrl);
+    if (!check.ok) throw new StoreError('invalid_input', check.reason);
+  }
   const db = requireWritable(ctx);
   const now = ctx.clock();
   const seal = (plain: string, name: 'faceAuth' | 'idCheck') =>
     ctx.cipher.encrypt(Buffer.from(plain, 'utf8'), keyContext(name)).toString('base64');
   inTransaction(db, () => {
     const before = readStored(ctx);
+    const baseUrl = update.baseUrl === undefined ? before.baseUrl : update.baseUrl;
+    // Keys belong to the central API they were entered for: a new origin (or none) drops the
+    // stored ones, so an admin session cannot point the station at another host and have it
+    // send the write-only keys there. Keys entered in the same update are for the new origin.
+    const keysCleared =
+      !sameCentralOrigin(before.baseUrl, baseUrl) &&
+      (before.faceAuthKeyEnc !== null || before.idCheckKeyEnc !== null);
+    const kept = (sealed: string | null) => (keysCleared ? null : sealed);
     const next: StoredCentral = {
-      baseUrl: update.baseUrl === undefined ? before.baseUrl : update.baseUrl,
+      baseUrl,
       faceAuthKeyEnc:
         update.faceAuthKey === undefined
-          ? before.faceAuthKeyEnc
+          ? kept(before.faceAuthKeyEnc)
           : seal(update.faceAuthKey, 'faceAuth'),
       idCheckKeyEnc:
-        update.idCheckKey === undefined ? before.idCheckKeyEnc : seal(update.idCheckKey, 'idCheck'),
+        update.idCheckKey === undefined
+          ? kept(before.idCheckKeyEnc)
+          : seal(update.idCheckKey, 'idCheck'),
     };
     putSetting(db, SETTING_KEY, next, now);
     appendAuditEntry(
@@ -82,6 +98,7 @@ export function writeCentralConfig(
           baseUrl: { before: before.baseUrl, after: next.baseUrl },
           faceAuthKeyChanged: update.faceAuthKey !== undefined,
           idCheckKeyChanged: update.idCheckKey !== undefined,
+          keysClearedForNewOrigin: keysCleared,
         },
       },
       now,

@@ -27,6 +27,7 @@ import {
   reviewDisagreement,
   writeCursor,
 } from './sync-state';
+import { knownCentralIds, openAttempts, releaseItems } from './sync-reconcile';
 
 type Empty = Record<string, never>;
 
@@ -37,6 +38,12 @@ export const syncStoreHandlers = {
   'sync:releaseClaims': (ctx: StoreContext, _a: Empty) => releaseClaims(ctx),
   'sync:pushPayloads': (ctx: StoreContext, a: { authenticationIds: string[] }) =>
     pushPayloads(ctx, a.authenticationIds),
+  'sync:openAttempts': (ctx: StoreContext, a: { submissionIds: string[] }) =>
+    openAttempts(ctx, a.submissionIds),
+  'sync:knownCentralIds': (ctx: StoreContext, a: { submissionIds: string[] }) =>
+    knownCentralIds(ctx, a.submissionIds),
+  'sync:releaseItems': (ctx: StoreContext, a: { outboxIds: number[]; dueAt: number }) =>
+    releaseItems(ctx, a.outboxIds, a.dueAt),
   'sync:markAttempts': (ctx: StoreContext, a: { authenticationIds: string[] }) =>
     markPushAttempts(ctx, a.authenticationIds),
   'sync:clearAttempts': (ctx: StoreContext, a: { authenticationIds: string[] }) =>

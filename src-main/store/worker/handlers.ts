@@ -54,6 +54,7 @@ import {
   writeCentralConfig,
   type CentralConfigUpdate,
 } from '../services/central-config';
+import { holdsRealData } from '../services/station-data';
 import { searchResults } from '../services/result-search';
 import type { ResultSearch } from '../queries/result-search';
 import { readSetting, writeSetting, type SettingKey } from '../services/settings';
@@ -168,6 +169,9 @@ export const storeHandlers = {
     erasePerson(ctx, a.sessionToken, a.submissionId),
 
   'retention:run': (ctx: StoreContext, _a: Empty) => runRetention(ctx),
+
+  'station:holdsRealData': (ctx: StoreContext, a: { demoPrefix: string }) =>
+    holdsRealData(ctx, a.demoPrefix),
 
   'export:results': (ctx: StoreContext, a: ExportRequest) => exportResults(ctx, a),
   'export:audit': (ctx: StoreContext, a: ExportRequest) => exportAudit(ctx, a),

@@ -134,6 +134,32 @@ describe('push', () => {
     expect(check.mismatched).toBe(0);
   });
 
+  it('reconciles unknown outcomes by submission and time when the listing does not echo cf fields', async () => {
+    await sim.close();
+    sim = new ArgosSimulator({ ...SIM_KEYS, slowMs: 600, echoCustomFields: false });
+    await sim.start();
+    for (const id of ['sub-a', 'sub-b']) sim.addSubmission({ submission_id: id });
+    await recordResults(store, 24, ['sub-a', 'sub-b']);
+    sim.setFaults({ commitThenDrop: 0.4, slow: 0.1, unavailable: 0.1, resetBeforeCommit: 0.1 });
+    const sync = service({}, 300);
+    const reconciled = (await drain(sync)) + (sim.setFaults({}), await drain(sync));
+    expect(reconciled).toBeGreaterThan(0);
+    const listing = await fetch(
+      `${sim.url}/v3/faceauth?startDate=2000-01-01&endDate=2100-01-01&count=1`,
+      { headers: { 'x-api-key': SIM_KEYS.faceAuthKey } },
+    );
+    expect(((await listing.json()) as { items: object[] }).items[0]).not.toHaveProperty('cf2');
+    // Every result once, and each linked to its own central record (not another one's).
+    expect(checkDelivery(await allDeliveries(store), centralRecords(sim), STATION)).toEqual({
+      results: 24,
+      central_records: 24,
+      duplicates: 0,
+      missing: 0,
+      mismatched: 0,
+      pending: 0,
+    });
+  });
+
   it('parks a permanently refused result with its reason and goes on with the rest', async () => {
     await recordResults(store, 3, ['sub-a']);
     sim.setStatus('sub-a', 'rejected');
@@ -155,8 +181,11 @@ describe('push', () => {
     await sim.close();
     sim = new ArgosSimulator({ ...SIM_KEYS, rateLimit: { capacity: 2, refillPerSecond: 1 } });
     await sim.start();
-    sim.addSubmission({ submission_id: 'sub-a' });
-    await recordResults(store, 5, ['sub-a']);
+    // Five submissions: one result per submission may be in flight at once (one-open-attempt.ts),
+    // so all five go in the first batch and the third answer is the 429.
+    const submissions = ['sub-a', 'sub-b', 'sub-c', 'sub-d', 'sub-e'];
+    for (const id of submissions) sim.addSubmission({ submission_id: id });
+    await recordResults(store, 5, submissions);
     const sync = service();
     const report = await sync.runOnce({ pull: false });
     expect(report.delivered).toBe(2);

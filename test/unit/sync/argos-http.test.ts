@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exchange } from '../../../src-main/sync/argos-http';
+import { exchange, MAX_IMAGE_BYTES, MAX_JSON_BYTES } from '../../../src-main/sync/argos-http';
 
 let server: Server | null = null;
 afterEach(async () => {
@@ -30,7 +30,9 @@ describe('exchange', () => {
     const url = await serve((_q, r) =>
       r.writeHead(200, { 'content-type': 'application/json' }).end('{"a":1}'),
     );
-    expect(await get(url)).toMatchObject({ kind: 'ok', status: 200, body: { a: 1 } });
+    // The file's first request sets up the HTTP client: on a loaded machine that alone can
+    // take longer than the short timeout the fault cases use.
+    expect(await get(url, 5000)).toMatchObject({ kind: 'ok', status: 200, body: { a: 1 } });
   });
 
   it('refused with the ARGOS error code for a 4xx, with Retry-After for a 429', async () => {
@@ -63,5 +65,48 @@ describe('exchange', () => {
     for (const path of ['503', 'reset', 'slow', 'cut']) {
       expect((await get(`${url}${path}`, 200)).kind, path).toBe('unknown');
     }
+  });
+
+  it('never follows a redirect: a 3xx is an unknown outcome naming only the target origin', async () => {
+    let followed = 0;
+    const url = await serve((q, r) => {
+      if (q.url === '/target') return void ((followed += 1), r.writeHead(200).end('{}'));
+      r.writeHead(Number(q.url?.slice(1)), { location: `/target?secret=1` }).end();
+    });
+    for (const status of [301, 302, 303, 307, 308]) {
+      const outcome = await get(`${url}${status}`);
+      expect(outcome).toMatchObject({ kind: 'unknown', status });
+      expect(outcome.kind === 'unknown' && outcome.message).toMatch(/^redirect refused/);
+      expect(outcome.kind === 'unknown' && outcome.message).not.toContain('secret');
+    }
+    expect(followed).toBe(0);
+  });
+
+  it('refuses a body past its cap, by Content-Length or as it streams', async () => {
+    const big = Buffer.alloc(MAX_JSON_BYTES + 1, 0x20);
+    const url = await serve((q, r) => {
+      if (q.url === '/declared') {
+        r.writeHead(200, { 'content-type': 'application/json', 'content-length': big.length });
+        return void r.end(big);
+      }
+      if (q.url === '/image') {
+        r.writeHead(200, { 'content-type': 'image/jpeg' });
+        return void r.end(Buffer.alloc(MAX_IMAGE_BYTES + 1));
+      }
+      r.writeHead(200, { 'content-type': 'application/json' });
+      r.end(big);
+    });
+    for (const path of ['declared', 'streamed']) {
+      const outcome = await get(`${url}${path}`, 5000);
+      expect(outcome.kind === 'unknown' && outcome.message, path).toMatch(/larger than/);
+    }
+    const image = await exchange({
+      method: 'GET',
+      url: `${url}image`,
+      headers: {},
+      timeoutMs: 5000,
+      binary: true,
+    });
+    expect(image.kind === 'unknown' && image.message).toMatch(/larger than 15728640 bytes/);
   });
 });
