@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-main/host/logger';
 import type { StationConfig } from '../../src-main/host/config';
 import { createStationServices, type StationServices } from '../../src-main/host/services';
+import { SignInGate } from '../../src-main/operators/sign-in-gate';
 import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { openStation, recordResults } from '../../scripts/sync/station-fixtures';
 import { HostileServer, json } from '../support/sync/hostile-server';
@@ -93,14 +94,20 @@ describe('demo mode and real data', () => {
     const [demoId] = await recordResults(seeding, 1, ['DEMO-1A2B3C4D']);
     const password = 'correct horse battery staple';
     await seeding.send('operators:bootstrapAdmin', { username: 'sup', displayName: 'S', password });
-    const { token } = (await seeding.send('operators:login', { username: 'sup', password })) as {
-      token: string;
-    };
+    const signedIn = await new SignInGate((method, args) => seeding.send(method, args)).signIn(
+      'demo-test',
+      'sup',
+      password,
+      'session',
+    );
+    if (!signedIn.ok) throw new Error('supervisor could not sign in');
+    const { token } = signedIn;
     await seeding.send('results:override', {
       sessionToken: token,
       authenticationId: demoId as string,
-      decision: 'approved',
-      reason: 'demo run: operator approved after manual check',
+      // A rejection override needs no second person; what matters here is the override item.
+      decision: 'rejected',
+      reason: 'demo run: operator rejected after manual check',
     });
     const overrideItem = (await seeding.send('outbox:peek', { limit: 100 })).find(
       (item) => item.kind === 'override',
