@@ -86,8 +86,10 @@ async function setUpStation(): Promise<void> {
     await enrolling.page.getByTestId('new-operator-password').fill(account.password);
     await enrolling.page.getByTestId('new-operator-submit').click();
     await expect
-      .poll(() =>
-        enrolling.page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
+      .poll(
+        () =>
+          enrolling.page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
+        { timeout: 60_000 },
       )
       .toBe(1);
   }
@@ -117,9 +119,13 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       await saveScreenshot(page, `desk-${size.name}-en-1-empty`);
       await checkId(page, personId);
       await captureBySpace(page);
-      await expect.poll(() => page.getByTestId('verdict').textContent()).toBe('APPROVED');
+      await expect
+        .poll(() => page.getByTestId('verdict').textContent(), { timeout: 60_000 })
+        .toBe('APPROVED');
       expect(await page.getByTestId('person-name').textContent()).toBe(PERSON);
-      await expect.poll(() => page.getByTestId('reference-image').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('reference-image').count(), { timeout: 60_000 })
+        .toBe(1);
       const inView = await boxesInViewport(page, [
         'verdict',
         'scores',
@@ -175,7 +181,9 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     await page.getByTestId('username').fill(OPERATOR.username);
     await page.getByTestId('password').fill(OPERATOR.password);
     await page.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('verdict-restored').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('verdict-restored').count(), { timeout: 60_000 })
+      .toBe(1);
     expect(await page.getByTestId('verdict').textContent()).toBe(verdict);
     expect(await page.getByTestId('person-id').textContent()).toBe(personId);
     await saveScreenshot(page, 'desk-1366x768-en-3-restored');
@@ -258,18 +266,22 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       await axe(`verify-verdict-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-2-approved`);
       await page.getByTestId('tab-history').click();
-      await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
       await page.getByTestId('history-row').first().click();
-      await expect.poll(() => page.getByTestId('history-detail').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 })
+        .toBe(1);
       expect(await englishWords(page, names), 'history').toEqual([]);
       await axe(`history-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-3-history`);
       await page.getByTestId('tab-demo').click();
-      await expect.poll(() => page.getByTestId('demo-list').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('demo-list').count(), { timeout: 60_000 }).toBe(1);
       expect(await englishWords(page, names), 'demo').toEqual([]);
       await saveScreenshot(page, `desk-${size.name}-ko-4-demo`);
       await page.getByTestId('sign-out').click();
-      await expect.poll(() => page.getByTestId('username').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('username').count(), { timeout: 60_000 }).toBe(1);
       expect(await englishWords(page, names), 'sign-in').toEqual([]);
       await saveScreenshot(page, `desk-${size.name}-ko-5-sign-in`);
     }
@@ -282,19 +294,23 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     for (const size of SIZES) {
       await freshDesk(page, host.url, size, ADMIN);
       await page.getByTestId('tab-history').click();
-      await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
       await page.getByTestId('history-row').first().click();
-      await expect.poll(() => page.getByTestId('history-detail').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 })
+        .toBe(1);
       await axe(`history-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-5-history`);
       await page.getByTestId('tab-demo').click();
-      await expect.poll(() => page.getByTestId('demo-list').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('demo-list').count(), { timeout: 60_000 }).toBe(1);
       await axe(`demo-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-6-demo`);
       await page.getByTestId('tab-settings').click();
       await axe(`settings-${size.name}`);
       await page.getByTestId('sign-out').click();
-      await expect.poll(() => page.getByTestId('username').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('username').count(), { timeout: 60_000 }).toBe(1);
       await axe(`sign-in-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-7-sign-in`);
     }

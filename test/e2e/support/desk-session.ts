@@ -32,9 +32,11 @@ export async function freshDesk(
 
 export async function setLanguage(page: Page, language: 'en' | 'ko'): Promise<void> {
   await page.getByTestId('tab-settings').click();
-  await expect.poll(() => page.getByTestId('language-select').count()).toBe(1);
+  await expect.poll(() => page.getByTestId('language-select').count(), { timeout: 60_000 }).toBe(1);
   await page.getByTestId('language-select').selectOption(language);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 60_000 })
+    .toBe(language);
 }
 
 /** Types the id, presses Enter and waits until the desk is ready to capture. */
