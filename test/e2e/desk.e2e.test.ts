@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
-import { ADMIN, createFirstAdmin, waitForEngine } from './support/console';
-import { enrollDemo } from './support/desk';
+import { ADMIN, createFirstAdmin, signIn, waitForEngine } from './support/console';
 import {
   boxesInViewport,
   englishWords,
@@ -24,7 +23,7 @@ import {
   SIZES,
   type AxeScreen,
 } from './support/desk-checks';
-import { captureBySpace, checkId, freshDesk } from './support/desk-session';
+import { captureBySpace, checkId, enrollDemoPatiently, freshDesk } from './support/desk-session';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
 
@@ -68,31 +67,53 @@ function ready(): Promise<void> {
   return setUp;
 }
 
+/** What setting up has done so far, so that a retry after a slow step resumes, not restarts. */
+const done = { admin: false, accounts: new Set<string>() };
+
 async function setUpStation(): Promise<void> {
   // The person is enrolled from one photo; the desk's camera then shows another photo of her.
   const enrolling = await openStationPage(host.url, facedataPath(PHOTOS.enrol));
-  await enrolling.page.setViewportSize({ width: 1366, height: 768 });
-  await createFirstAdmin(enrolling.page);
-  // On two shared cores the models can take minutes to load.
-  await expect
-    .poll(() => enrolling.page.getByTestId('status-backend').textContent(), { timeout: 280_000 })
-    .toMatch(/Engine: /);
-  await waitForEngine(enrolling.page);
-  await enrolling.page.getByTestId('tab-settings').click();
-  for (const account of [OPERATOR, OTHER]) {
-    await enrolling.page.getByTestId('new-operator-username').fill(account.username);
-    await enrolling.page.getByTestId('new-operator-name').fill(account.displayName);
-    await enrolling.page.getByTestId('new-operator-role').selectOption('operator');
-    await enrolling.page.getByTestId('new-operator-password').fill(account.password);
-    await enrolling.page.getByTestId('new-operator-submit').click();
+  try {
+    await enrolling.page.setViewportSize({ width: 1366, height: 768 });
+    if (done.admin) {
+      await expect
+        .poll(() => enrolling.page.getByTestId('username').count(), { timeout: 60_000 })
+        .toBe(1);
+      await signIn(enrolling.page, ADMIN.username, ADMIN.password);
+    } else {
+      await createFirstAdmin(enrolling.page);
+      done.admin = true;
+    }
+    // On two shared cores the models can take minutes to load.
     await expect
-      .poll(() =>
-        enrolling.page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
-      )
-      .toBe(1);
+      .poll(() => enrolling.page.getByTestId('status-backend').textContent(), {
+        timeout: 280_000,
+      })
+      .toMatch(/Engine: /);
+    await waitForEngine(enrolling.page);
+    await enrolling.page.getByTestId('tab-settings').click();
+    for (const account of [OPERATOR, OTHER].filter((a) => !done.accounts.has(a.username))) {
+      await enrolling.page.getByTestId('new-operator-username').fill(account.username);
+      await enrolling.page.getByTestId('new-operator-name').fill(account.displayName);
+      await enrolling.page.getByTestId('new-operator-role').selectOption('operator');
+      await enrolling.page.getByTestId('new-operator-password').fill(account.password);
+      await enrolling.page.getByTestId('new-operator-submit').click();
+      await expect
+        .poll(
+          () =>
+            enrolling.page
+              .getByTestId('operator-row')
+              .filter({ hasText: account.username })
+              .count(),
+          { timeout: 60_000 },
+        )
+        .toBe(1);
+      done.accounts.add(account.username);
+    }
+    personId = await enrollDemoPatiently(enrolling.page, PERSON);
+  } finally {
+    await enrolling.close();
   }
-  personId = await enrollDemo(enrolling.page, PERSON);
-  await enrolling.close();
   station = await openStationPage(host.url, facedataPath(PHOTOS.again));
   page = station.page;
 }
@@ -117,9 +138,13 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       await saveScreenshot(page, `desk-${size.name}-en-1-empty`);
       await checkId(page, personId);
       await captureBySpace(page);
-      await expect.poll(() => page.getByTestId('verdict').textContent()).toBe('APPROVED');
+      await expect
+        .poll(() => page.getByTestId('verdict').textContent(), { timeout: 60_000 })
+        .toBe('APPROVED');
       expect(await page.getByTestId('person-name').textContent()).toBe(PERSON);
-      await expect.poll(() => page.getByTestId('reference-image').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('reference-image').count(), { timeout: 60_000 })
+        .toBe(1);
       const inView = await boxesInViewport(page, [
         'verdict',
         'scores',
@@ -175,7 +200,9 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     await page.getByTestId('username').fill(OPERATOR.username);
     await page.getByTestId('password').fill(OPERATOR.password);
     await page.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('verdict-restored').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('verdict-restored').count(), { timeout: 60_000 })
+      .toBe(1);
     expect(await page.getByTestId('verdict').textContent()).toBe(verdict);
     expect(await page.getByTestId('person-id').textContent()).toBe(personId);
     await saveScreenshot(page, 'desk-1366x768-en-3-restored');
@@ -258,18 +285,22 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       await axe(`verify-verdict-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-2-approved`);
       await page.getByTestId('tab-history').click();
-      await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
       await page.getByTestId('history-row').first().click();
-      await expect.poll(() => page.getByTestId('history-detail').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 })
+        .toBe(1);
       expect(await englishWords(page, names), 'history').toEqual([]);
       await axe(`history-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-3-history`);
       await page.getByTestId('tab-demo').click();
-      await expect.poll(() => page.getByTestId('demo-list').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('demo-list').count(), { timeout: 60_000 }).toBe(1);
       expect(await englishWords(page, names), 'demo').toEqual([]);
       await saveScreenshot(page, `desk-${size.name}-ko-4-demo`);
       await page.getByTestId('sign-out').click();
-      await expect.poll(() => page.getByTestId('username').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('username').count(), { timeout: 60_000 }).toBe(1);
       expect(await englishWords(page, names), 'sign-in').toEqual([]);
       await saveScreenshot(page, `desk-${size.name}-ko-5-sign-in`);
     }
@@ -282,19 +313,23 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     for (const size of SIZES) {
       await freshDesk(page, host.url, size, ADMIN);
       await page.getByTestId('tab-history').click();
-      await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
       await page.getByTestId('history-row').first().click();
-      await expect.poll(() => page.getByTestId('history-detail').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 })
+        .toBe(1);
       await axe(`history-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-5-history`);
       await page.getByTestId('tab-demo').click();
-      await expect.poll(() => page.getByTestId('demo-list').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('demo-list').count(), { timeout: 60_000 }).toBe(1);
       await axe(`demo-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-6-demo`);
       await page.getByTestId('tab-settings').click();
       await axe(`settings-${size.name}`);
       await page.getByTestId('sign-out').click();
-      await expect.poll(() => page.getByTestId('username').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('username').count(), { timeout: 60_000 }).toBe(1);
       await axe(`sign-in-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-7-sign-in`);
     }

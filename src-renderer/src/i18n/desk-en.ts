@@ -89,6 +89,10 @@ export const deskEn = {
     overridden: 'overridden',
     open: 'Open the result for {id}',
   },
+  warnings: {
+    plaintextKey:
+      'Warning: the key that protects stored face data is kept in a plain file on this machine. Use the desktop (Electron) build for real use.',
+  },
   hosts: { electron: 'Desktop', browser: 'Browser host' },
   diagnostics: {
     title: 'Camera diagnostics',

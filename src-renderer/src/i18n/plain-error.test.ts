@@ -52,3 +52,13 @@ describe('plain messages for every code the desk can receive', () => {
     expect(messageIn('en', 'problems.override.forbidden')).toMatch(/not a supervisor/);
   });
 });
+
+describe('station warnings', () => {
+  it('the plaintext key banner is translated in both languages', async () => {
+    const { PLAINTEXT_KEY_WARNING, WARNING_KEYS } =
+      await import('../../../src-shared/contract/station-warnings');
+    const key = WARNING_KEYS[PLAINTEXT_KEY_WARNING]!;
+    expect(messageIn('en', key)).not.toContain('PLAINTEXT');
+    expect(messageIn('ko', key)).toMatch(HANGUL);
+  });
+});

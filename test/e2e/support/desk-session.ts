@@ -32,9 +32,11 @@ export async function freshDesk(
 
 export async function setLanguage(page: Page, language: 'en' | 'ko'): Promise<void> {
   await page.getByTestId('tab-settings').click();
-  await expect.poll(() => page.getByTestId('language-select').count()).toBe(1);
+  await expect.poll(() => page.getByTestId('language-select').count(), { timeout: 60_000 }).toBe(1);
   await page.getByTestId('language-select').selectOption(language);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 60_000 })
+    .toBe(language);
 }
 
 /** Types the id, presses Enter and waits until the desk is ready to capture. */
@@ -51,4 +53,18 @@ export async function checkId(page: Page, submissionId: string): Promise<void> {
 export async function captureBySpace(page: Page): Promise<void> {
   await page.keyboard.press('Space');
   await expect.poll(() => page.getByTestId('verdict').count(), { timeout: 30_000 }).toBe(1);
+}
+
+/** enrollDemo with room for a loaded machine: minutes for the face and the enrolment. */
+export async function enrollDemoPatiently(page: Page, name: string): Promise<string> {
+  await page.getByTestId('tab-demo').click();
+  await expect
+    .poll(() => page.getByTestId('guidance').textContent(), { timeout: 120_000 })
+    .toBe('Face OK');
+  await page.getByTestId('demo-name').fill(name);
+  await page.getByTestId('demo-enroll').click();
+  await expect.poll(() => page.getByTestId('demo-enrolled').count(), { timeout: 180_000 }).toBe(1);
+  const id = /(DEMO-[0-9A-F]+)/.exec((await page.getByTestId('demo-enrolled').textContent()) ?? '');
+  if (id?.[1] === undefined) throw new Error('no DEMO id on screen');
+  return id[1];
 }
