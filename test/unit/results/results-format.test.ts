@@ -123,8 +123,9 @@ describe('CSV export', () => {
     const [header, row] = resultsToCsv([toResultView(stored({ overrides: [override] }))]).split(
       '\r\n',
     );
-    const at = header!.split(',').indexOf('override_by');
+    // Every cell is quoted (CSV injection rules); none of these cells holds a comma.
+    const at = header!.split(',').indexOf('"override_by"');
     expect(at).toBeGreaterThan(0);
-    expect(row!.split(',')[at]).toBe('Sam Supervisor');
+    expect(row!.split(',')[at]).toBe('"Sam Supervisor"');
   });
 });
