@@ -2,10 +2,12 @@
 // it. Drives Debian's Chromium (fake camera made from a face photo) against the browser host in
 // demo mode: enroll one DEMO submission, then N times: Space pressed → verdict on screen,
 // timed inside the page. Prints p50/p95 for the UI and for main's own share (the decision time
-// main reports), and the live preview rate.
+// main reports), and the live preview rate; then the same again under a background CPU load the
+// bench creates itself (one busy-looping process per core), in `under_load` (issue 12).
 /// <reference lib="dom" />
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -16,6 +18,7 @@ import {
 import { startBrowserHostProcess } from '../../test/e2e/support/browser-host-process';
 import { openStationPage } from '../../test/e2e/support/station-page';
 import { ADMIN } from '../../test/e2e/support/console';
+import { startBusyLoad } from './busy-load';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +48,62 @@ async function waitFor(
   }
 }
 
+/** Preview rate while the desk waits, then `captures` timed captures. */
+async function measure(page: Page, submissionId: string) {
+  // The live preview rate, measured while the desk waits for the next person (no capture).
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const previewFps = Number((await page.getByTestId('preview-fps').textContent()) ?? '0');
+
+  const ui: number[] = [];
+  const mainShare: number[] = [];
+  for (let index = 0; index < captures; index += 1) {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('submission-input').fill(submissionId);
+    await page.keyboard.press('Enter');
+    await waitFor(
+      async () => (await page.getByTestId('submission-ready').count()) === 1,
+      15_000,
+      'the submission check',
+    );
+    const measured = await page.evaluate(
+      () =>
+        new Promise<{ ui: number; main: number }>((resolve) => {
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            const verdict = document.querySelector('[data-testid="verdict"]');
+            const decided = [...document.querySelectorAll('.result-panel p')].find((p) =>
+              /Decided in/.test(p.textContent ?? ''),
+            );
+            if (verdict && decided) {
+              observer.disconnect();
+              resolve({
+                ui: performance.now() - started,
+                main: Number(/(\d+)/.exec(decided.textContent ?? '')?.[1] ?? 'NaN'),
+              });
+            }
+          });
+          observer.observe(document.body, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+          });
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
+        }),
+    );
+    ui.push(measured.ui);
+    mainShare.push(measured.main);
+  }
+  return {
+    captures,
+    ui_p50_ms: percentile(ui, 0.5),
+    ui_p95_ms: percentile(ui, 0.95),
+    main_p50_ms: percentile(mainShare, 0.5),
+    main_p95_ms: percentile(mainShare, 0.95),
+    ui_overhead_ratio: Math.round((percentile(ui, 0.5) / percentile(mainShare, 0.5)) * 100) / 100,
+    preview_fps: previewFps,
+  };
+}
+
 async function main(): Promise<void> {
   if (!facedataAvailable) {
     process.stderr.write(`${FACEDATA_ABSENT_MESSAGE}\n`);
@@ -65,7 +124,7 @@ async function main(): Promise<void> {
     await page.getByTestId('sign-in-submit').click();
     await waitFor(
       async () =>
-        /Engine: (wasm|cpu|tensorflow)/.test(
+        /Engine: (onnx-|wasm|cpu|tensorflow)/.test(
           (await page.getByTestId('status-backend').textContent()) ?? '',
         ),
       120_000,
@@ -89,57 +148,17 @@ async function main(): Promise<void> {
     )?.[1];
     if (submissionId === undefined) throw new Error('No DEMO submission id on screen');
     await page.getByTestId('tab-verify').click();
-    // The live preview rate, measured while the desk waits for the next person (no capture).
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    const previewFps = Number((await page.getByTestId('preview-fps').textContent()) ?? '0');
-
-    const ui: number[] = [];
-    const mainShare: number[] = [];
-    for (let index = 0; index < captures; index += 1) {
-      await page.keyboard.press('Escape');
-      await page.getByTestId('submission-input').fill(submissionId);
-      await page.keyboard.press('Enter');
-      await waitFor(
-        async () => (await page.getByTestId('submission-ready').count()) === 1,
-        15_000,
-        'the submission check',
-      );
-      const measured = await page.evaluate(
-        () =>
-          new Promise<{ ui: number; main: number }>((resolve) => {
-            const started = performance.now();
-            const observer = new MutationObserver(() => {
-              const verdict = document.querySelector('[data-testid="verdict"]');
-              const decided = [...document.querySelectorAll('.result-panel p')].find((p) =>
-                /Decided in/.test(p.textContent ?? ''),
-              );
-              if (verdict && decided) {
-                observer.disconnect();
-                resolve({
-                  ui: performance.now() - started,
-                  main: Number(/(\d+)/.exec(decided.textContent ?? '')?.[1] ?? 'NaN'),
-                });
-              }
-            });
-            observer.observe(document.body, {
-              childList: true,
-              subtree: true,
-              characterData: true,
-            });
-            window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
-          }),
-      );
-      ui.push(measured.ui);
-      mainShare.push(measured.main);
+    const quiet = await measure(page, submissionId);
+    const load = startBusyLoad();
+    let underLoad: Awaited<ReturnType<typeof measure>>;
+    try {
+      underLoad = await measure(page, submissionId);
+    } finally {
+      await load.stop();
     }
     const report = {
-      captures,
-      ui_p50_ms: percentile(ui, 0.5),
-      ui_p95_ms: percentile(ui, 0.95),
-      main_p50_ms: percentile(mainShare, 0.5),
-      main_p95_ms: percentile(mainShare, 0.95),
-      ui_overhead_ratio: Math.round((percentile(ui, 0.5) / percentile(mainShare, 0.5)) * 100) / 100,
-      preview_fps: previewFps,
+      ...quiet,
+      under_load: { busy_processes: load.processes, ...underLoad },
     };
     process.stdout.write(
       values.json ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`,

@@ -25,8 +25,9 @@ rm -rf "$OUT"
 mkdir -p "$OUT/debs" "$OUT/images" "$STAGE/app/node_modules/@img"
 
 echo "bundling the CLI, the pool worker and the converter" >&2
-# ESM bundles need a real `require` for the CommonJS packages esbuild inlines.
-BANNER="import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
+# ESM bundles need a real `require` and `__dirname` for the CommonJS packages esbuild inlines
+# (tfjs-backend-wasm's Emscripten glue reads __dirname in Node; without it wasm fails to start).
+BANNER="import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);"
 bundle() {
   "$NM/.bin/esbuild" "$1" --bundle --platform=node --target=node20 --format=esm \
     --outfile="$2" --banner:js="$BANNER" --log-level=warning \
