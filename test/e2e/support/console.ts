@@ -28,5 +28,5 @@ export async function signIn(page: Page, username: string, password: string): Pr
 export async function waitForEngine(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByTestId('status-backend').textContent(), { timeout: 90_000 })
-    .toMatch(/Engine: (wasm|cpu|tensorflow)/);
+    .toMatch(/Engine: (onnx-[a-z]+|wasm|cpu|tensorflow)/);
 }
