@@ -233,6 +233,25 @@ describe('keyed audit chain', () => {
       ok: false,
       error: { code: 'unauthorized' },
     });
+    // A supervisor is signed in on another connection: still not theirs to run.
+    expect((await call(bridge, 'session:createFirstAdmin', ADMIN)).ok).toBe(true);
+    const supervisor = {
+      username: 'super1',
+      displayName: 'Sam',
+      role: 'supervisor',
+      password: 'super password 12',
+    };
+    expect(await call(bridge, 'operators:create', supervisor)).toMatchObject({ ok: true });
+    const desk = await openBridge(host.origin, host.token);
+    await call(desk, 'session:signIn', {
+      username: supervisor.username,
+      password: supervisor.password,
+    });
+    expect(await call(desk, 'audit:verify', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    desk.close();
     bridge.close();
-  });
+  }, 60_000);
 });

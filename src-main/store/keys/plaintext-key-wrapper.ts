@@ -1,6 +1,7 @@
-// For the Node / browser host, where no OS key store is reachable: the key file (mode 0600)
-// holds the data key as is. Anyone who can read that file can decrypt the biometrics, so the
-// wrapper carries a warning that the station must show and log at every start.
+// Only on the operator's explicit request (--insecure-plaintext-key, development and tests): the
+// key files (mode 0600) hold the keys as they are. Anyone who can read them can decrypt the
+// biometrics and forge audit entries, so the wrapper carries a warning that the station must
+// show and log at every start.
 import { PLAINTEXT_KEY_WARNING } from '../../../src-shared/contract/station-warnings';
 import type { KeyWrapper } from './key-wrapper';
 

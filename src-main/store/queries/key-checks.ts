@@ -44,3 +44,12 @@ export function sampleEncryptedImage(
         WHERE captured_image_enc IS NOT NULL LIMIT 1`,
   );
 }
+
+/** True when nothing could be laundered by keying now: no audit entry, no acknowledged head. */
+export function auditHistoryEmpty(db: ReadableDb): boolean {
+  const row = queryOne<{ n: number }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_acknowledgements) AS n`,
+  );
+  return (row?.n ?? 0) === 0;
+}

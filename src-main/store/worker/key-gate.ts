@@ -6,6 +6,7 @@ import { appendAuditEntry } from '../../audit/append';
 import { sealLegacyAuditEntries } from '../../audit/seal';
 import type { BiometricCipher } from '../crypto/biometric-cipher';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/sql';
+import { auditHistoryEmpty } from '../queries/key-checks';
 import {
   compareKeyCheck,
   dataKeyOpensStoredValues,
@@ -51,11 +52,13 @@ export function passKeyGate(
 ): KeyGateOutcome {
   const auditVerdict = safeCompare(db, 'audit', input.auditKey);
   // Keying an older chain is trust on first use: allowed only on the start that both made the
-  // audit key and added the MAC column, or for a database created on this very start. A check
-  // value missing at any other time was removed: tampering.
+  // audit key and added the MAC column, or when there is nothing to launder (a database created
+  // on this start, or one whose first start was killed before its checks were recorded). A
+  // check value missing at any other time was removed: tampering.
   const mayKeyChain =
     input.migratedNow.includes(FIRST_MIGRATION) ||
-    (input.auditKeyCreated && input.migratedNow.includes(AUDIT_MAC_MIGRATION));
+    (input.auditKeyCreated && input.migratedNow.includes(AUDIT_MAC_MIGRATION)) ||
+    auditHistoryEmpty(db);
   const refuse = (problem: string): KeyGateOutcome => ({
     problem,
     auditKeyAccepted: auditVerdict === 'matches',

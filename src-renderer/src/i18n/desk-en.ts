@@ -91,7 +91,7 @@ export const deskEn = {
   },
   warnings: {
     plaintextKey:
-      'Warning: the key that protects stored face data is kept in a plain file on this machine. Use the desktop (Electron) build for real use.',
+      'Warning: the key that protects stored face data is kept in a plain file on this machine (development mode). For real use, start with a key passphrase or use the desktop (Electron) build.',
   },
   hosts: { electron: 'Desktop', browser: 'Browser host' },
   diagnostics: {

@@ -89,7 +89,7 @@ export const deskKo: DeskMessages = {
   },
   warnings: {
     plaintextKey:
-      '경고: 저장된 얼굴 데이터를 보호하는 키가 이 기기의 일반 파일에 보관되어 있습니다. 실제 운영에는 데스크톱 버전을 쓰세요.',
+      '경고: 저장된 얼굴 데이터를 보호하는 키가 이 기기의 일반 파일에 보관되어 있습니다(개발 모드). 실제 운영에는 키 암호로 시작하거나 데스크톱 버전을 쓰세요.',
   },
   hosts: { electron: '데스크톱', browser: '브라우저 호스트' },
   diagnostics: {

@@ -142,4 +142,23 @@ describe('opening a database from before key checks and the keyed audit chain', 
     // The audit key made on this start was refused with it, so it cannot shadow a later one.
     expect(existsSync(join(dataDir, AUDIT_KEY_FILE))).toBe(false);
   });
+
+  it('records the checks on the next start when the first one was killed after migrating', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'killed-first-start-'));
+    temps.push(dataDir);
+    // The first start got as far as the migrations, then died before its key checks.
+    const db = asWritable(new Database(join(dataDir, DATABASE_FILE)));
+    migrate(db, MIGRATIONS);
+    db.close();
+    await createKeyFile(join(dataDir, DATA_KEY_FILE), createPlaintextKeyWrapper(), 'data');
+    await createKeyFile(join(dataDir, AUDIT_KEY_FILE), createPlaintextKeyWrapper(), 'audit');
+    const { store } = await openStationStore({
+      dataDir,
+      keyWrapper: createPlaintextKeyWrapper(),
+      stationId: 'st',
+      ...quiet,
+    });
+    expect(store.status).toMatchObject({ mode: 'writable', audit: { ok: true, entries: 0 } });
+    await store.close();
+  });
 });
