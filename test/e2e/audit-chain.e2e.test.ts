@@ -78,12 +78,13 @@ describe('audit chain in the UI', () => {
       rehashWithoutEntryOne(dataDir);
 
       const second = await open(dataDir);
+      // The station's status (and its warnings) reaches only a signed-in operator.
+      await signIn(second.page, ADMIN.username, ADMIN.password);
       await expect
         .poll(() => second.page.getByTestId('audit-chain-warning').textContent(), {
           timeout: 30_000,
         })
         .toMatch(/Audit chain verification failed/);
-      await signIn(second.page, ADMIN.username, ADMIN.password);
       await second.page.getByTestId('tab-settings').click();
       await second.page.getByTestId('audit-verify-run').click();
       await expect.poll(() => second.page.getByTestId('audit-verify-failed').count()).toBe(1);
