@@ -1,11 +1,18 @@
 // Face detection: TinyFaceDetector first (about as accurate as SsdMobilenetv1 on our data and
 // several times faster), then, only when it finds nothing, the same on a grey-padded copy (tight
 // crops where the face fills the frame are invisible to both detectors without context), then
-// SsdMobilenetv1 on the padded copy as a last resort. Live frames almost always stop at step 1.
+// SsdMobilenetv1 on the padded copy, then BlazeFace for faces behind masks and under helmets
+// (covered-face-detector.ts; it runs only when all the others found nothing, so every face found
+// before it keeps exactly its box). Live frames almost always stop at step 1.
 import type { FaceRuntime } from '../models/face-runtime';
 import { padImage, shrinkToFit } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
 import type { DetectedFace } from './face-box';
+import {
+  DEFAULT_COVERED_FACE_CONFIG,
+  detectCoveredFaces,
+  type CoveredFaceConfig,
+} from './covered-face-detector';
 
 export interface DetectorConfig {
   tinyInputSize: number;
@@ -15,6 +22,8 @@ export interface DetectorConfig {
   /** The fallback passes work on a copy shrunk to this longer side before padding. */
   fallbackMaxSide: number;
   ssdMinConfidence: number;
+  /** The covered-face stage (BlazeFace), the last fallback. */
+  covered: CoveredFaceConfig;
 }
 
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
@@ -23,9 +32,10 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   padFraction: 0.4,
   fallbackMaxSide: 512,
   ssdMinConfidence: 0.5,
+  covered: DEFAULT_COVERED_FACE_CONFIG,
 };
 
-type Stage = 'tiny' | 'tiny-padded' | 'ssd-padded';
+type Stage = 'tiny' | 'tiny-padded' | 'ssd-padded' | 'covered';
 
 async function run(
   rt: FaceRuntime,
@@ -98,7 +108,22 @@ export async function detectFaces(
     }));
   const tinyPadded = await run(rt, padded, 'tiny', cfg);
   if (tinyPadded.length > 0) return { faces: unpad(tinyPadded), stage: 'tiny-padded' };
-  if (!rt.ssdLoaded) return { faces: [], stage: 'none' };
-  const ssdPadded = await run(rt, padded, 'ssd', cfg);
-  return { faces: unpad(ssdPadded), stage: ssdPadded.length > 0 ? 'ssd-padded' : 'none' };
+  if (rt.ssdLoaded) {
+    const ssdPadded = await run(rt, padded, 'ssd', cfg);
+    if (ssdPadded.length > 0) return { faces: unpad(ssdPadded), stage: 'ssd-padded' };
+  }
+  if (rt.coveredFaceNet === undefined) return { faces: [], stage: 'none' };
+  const covered = await detectCoveredFaces(rt.coveredFaceNet, small, cfg.covered);
+  return {
+    faces: covered.map((f) => ({
+      ...f,
+      box: {
+        x: f.box.x * scale,
+        y: f.box.y * scale,
+        width: f.box.width * scale,
+        height: f.box.height * scale,
+      },
+    })),
+    stage: covered.length > 0 ? 'covered' : 'none',
+  };
 }

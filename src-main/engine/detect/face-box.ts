@@ -10,5 +10,8 @@ export interface DetectedFace {
   box: FaceBox;
   /** Detector confidence, 0-1. */
   score: number;
-  detector: 'tiny' | 'ssd';
+  detector: 'tiny' | 'ssd' | 'blazeface';
+  /** BlazeFace only: nose-tip offset from the eye midpoint over the eye distance, from its six
+   *  keypoints (0 = frontal); the live guidance tells a turned face from a covered one. */
+  yaw?: number;
 }
