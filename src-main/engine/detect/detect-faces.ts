@@ -11,6 +11,7 @@ import type { DetectedFace } from './face-box';
 import {
   DEFAULT_COVERED_FACE_CONFIG,
   detectCoveredFaces,
+  scaleFace,
   type CoveredFaceConfig,
 } from './covered-face-detector';
 
@@ -115,15 +116,7 @@ export async function detectFaces(
   if (rt.coveredFaceNet === undefined) return { faces: [], stage: 'none' };
   const covered = await detectCoveredFaces(rt.coveredFaceNet, small, cfg.covered);
   return {
-    faces: covered.map((f) => ({
-      ...f,
-      box: {
-        x: f.box.x * scale,
-        y: f.box.y * scale,
-        width: f.box.width * scale,
-        height: f.box.height * scale,
-      },
-    })),
+    faces: covered.map((f) => scaleFace(f, scale)),
     stage: covered.length > 0 ? 'covered' : 'none',
   };
 }
