@@ -76,7 +76,13 @@ export async function analyzeFrame(
   const scale = img.originalWidth / img.width;
   let { faces } = await detectFaces(rt, img, cfg.detector, false);
   if (faces.length === 0 && rt.coveredFaceNet !== undefined) {
-    faces = await detectCoveredFaces(rt.coveredFaceNet, img, cfg.detector.covered);
+    // One letterbox only (the first padding): a desk camera's frame is not a tight crop, and an
+    // empty desk must not cost the preview four passes per frame.
+    const covered = cfg.detector.covered;
+    faces = await detectCoveredFaces(rt.coveredFaceNet, img, {
+      ...covered,
+      padFractions: covered.padFractions.slice(0, 1),
+    });
   }
   const scaled = faces.map((f): PreviewFace => ({
     box: {
