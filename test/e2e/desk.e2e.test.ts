@@ -6,7 +6,7 @@
 // fires for a face that stands still; a Korean desk shows no English but codes and names.
 // axe-core runs on every screen and writes test-output/e2e/axe.json. Each test starts from a
 // fresh page load and sign-in, so none depends on another having run.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ import {
   SIZES,
   type AxeScreen,
 } from './support/desk-checks';
+import { mergeAxeScreens } from './support/axe-report';
 import { captureBySpace, checkId, enrollDemoPatiently, freshDesk } from './support/desk-session';
-import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
+import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
 
 const PHOTOS = {
@@ -121,12 +122,7 @@ async function setUpStation(): Promise<void> {
 afterAll(async () => {
   await station?.close();
   await host?.stop();
-  if (axeScreens.length === 0) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  writeFileSync(
-    join(SCREENSHOT_DIR, 'axe.json'),
-    `${JSON.stringify({ screens: axeScreens }, null, 2)}\n`,
-  );
+  mergeAxeScreens(axeScreens);
 });
 
 describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
