@@ -30,6 +30,36 @@ export const GRAPH_MODELS: readonly GraphModelRecipe[] = [
       ],
     },
   },
+  {
+    // MediaPipe's face mesh (468 landmarks, x y z in pixels of the 192 px crop): RGB in [0, 1].
+    file: 'facemesh.onnx',
+    source: 'facemesh.json',
+    spec: {
+      name: 'facemesh',
+      input: { tfName: 'input_1', shape: [1, 192, 192, 3] },
+      normalize: { divide: 255, subtract: 0 },
+      outputs: [
+        { tfName: 'Identity_2', onnxName: 'mesh' },
+        // Identity (266 contour values) is left out: nothing reads it, and pruning it saves a head.
+        { tfName: 'Identity_1', onnxName: 'faceflag' },
+      ],
+    },
+  },
+  {
+    // human's face description network: raw 0-255 RGB of a 224 px crop; the 1024-D descriptor
+    // (global average pool) plus the age and gender heads.
+    file: 'faceres.onnx',
+    source: 'faceres.json',
+    spec: {
+      name: 'faceres',
+      input: { tfName: 'input_1', shape: [1, 224, 224, 3] },
+      outputs: [
+        { tfName: 'global_pooling/Mean', onnxName: 'descriptor' },
+        { tfName: 'gender_pred/Sigmoid', onnxName: 'gender' },
+        { tfName: 'age_pred/Softmax', onnxName: 'age' },
+      ],
+    },
+  },
 ];
 
 export function graphModelJson(recipe: GraphModelRecipe, humanModelDir: string): string {

@@ -103,7 +103,8 @@ export function convertTfjsGraph(model: TfGraphModel, spec: GraphConversionSpec)
   let x = g.input('image', 'float', spec.input.shape);
   if (spec.normalize !== undefined) {
     x = g.op('Div', [x, g.scalar(spec.normalize.divide)]);
-    x = g.op('Sub', [x, g.scalar(spec.normalize.subtract)]);
+    // x - 0 is x: no node for it, so a [0, 1] scaling is a single Div as in tfjs.
+    if (spec.normalize.subtract !== 0) x = g.op('Sub', [x, g.scalar(spec.normalize.subtract)]);
   }
   x = g.op('Transpose', [x], [{ name: 'perm', ints: NHWC_TO_NCHW }]);
   for (const node of nodes) {
