@@ -51,6 +51,10 @@ describe.skipIf(!HAS_FACEDATA)(`BlazeFace on ONNX equals TensorFlow.js${SKIP_NOT
   let reference: BlazeFaceNet;
   let onnx: BlazeFaceNet;
   const worst = { score: 0, px: 0, detections: 0 };
+  /** Per-photo run times (ms), printed as medians: a ratio for the engine's budget, not a gate. */
+  const ms = { tfjs: [] as number[], onnx: [] as number[] };
+  const median = (v: number[]): number =>
+    [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
   beforeAll(async () => {
     const runtime = await loadFaceRuntime({ backend: 'wasm', loadSsd: false });
@@ -63,11 +67,21 @@ describe.skipIf(!HAS_FACEDATA)(`BlazeFace on ONNX equals TensorFlow.js${SKIP_NOT
   });
   afterAll(() => {
     console.log(`BlazeFace ONNX vs tfjs on ${photos.length} photos: ${JSON.stringify(worst)}`);
+    // The first photo pays both runtimes' warm-up; the medians leave it out.
+    const [tfjsMs, onnxMs] = [median(ms.tfjs.slice(1)), median(ms.onnx.slice(1))];
+    console.log(
+      `BlazeFace run median: tfjs wasm ${tfjsMs.toFixed(1)} ms, ONNX CPU ${onnxMs.toFixed(1)} ms`,
+    );
   });
 
   it.each(photos)('%s', async (relative) => {
     const patch = await squarePatch(relative, SIZE);
-    const [ref, got] = [await reference.run(patch), await onnx.run(patch)];
+    let started = performance.now();
+    const ref = await reference.run(patch);
+    ms.tfjs.push(performance.now() - started);
+    started = performance.now();
+    const got = await onnx.run(patch);
+    ms.onnx.push(performance.now() - started);
     expect(got).toHaveLength(896 * BLAZEFACE_ROW);
     const a = split(ref);
     const b = split(got);

@@ -157,6 +157,13 @@ describe('TensorFlow.js graph-model converter', () => {
     );
   });
 
+  it('refuses a truncated weight shard instead of reading garbage', () => {
+    const jsonPath = hardCases(path.join(scratch, 'truncated'));
+    const bin = path.join(path.dirname(jsonPath), 'weights.bin');
+    fs.truncateSync(bin, fs.statSync(bin).size - 8);
+    expect(() => readGraphModel(jsonPath)).toThrow(/weight axes: shard data too short/);
+  });
+
   it('refuses a fused activation it does not know, naming it', () => {
     const jsonPath = writeGraphModel(
       path.join(scratch, 'fused'),
