@@ -63,8 +63,9 @@ export class ConversionContext {
     this.values.set(tfName, value);
   }
 
-  has(tfName: string): boolean {
-    return this.values.has(tfName);
+  /** The value a node produced, if it was converted. */
+  get(tfName: string): TfValue | undefined {
+    return this.values.get(tfName);
   }
 
   /** The value in TensorFlow's axis order (a Transpose when it is held as NCHW). */

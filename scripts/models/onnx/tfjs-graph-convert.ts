@@ -116,8 +116,7 @@ export function convertTfjsGraph(model: TfGraphModel, spec: GraphConversionSpec)
     ctx.set(node.name, (MAPPERS[node.op] as Mapper)(ctx, node));
   }
   for (const { tfName, onnxName } of spec.outputs) {
-    const node = model.nodes.find((n) => n.name === tfName) as TfNode;
-    const value = ctx.has(tfName) ? ctx.value({ ...node, inputs: [tfName] }, 0) : undefined;
+    const value = ctx.get(tfName);
     if (value === undefined) throw new Error(`${spec.name}: output ${tfName} was not computed`);
     g.output(ctx.inTfOrder(value), onnxName, value.shape);
   }
