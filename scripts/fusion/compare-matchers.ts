@@ -11,6 +11,10 @@ import {
 import { assignIdentityFolds } from '../../src-main/engine/evaluation/identity-folds';
 import { allPairs, distanceColumn } from '../../src-main/engine/evaluation/pair-table';
 import { ratesAtFmr } from '../../src-main/engine/evaluation/score-fusion';
+import {
+  areaUnderRoc,
+  equalErrorRate,
+} from '../../src-main/engine/evaluation/verification-metrics';
 import { euclidean } from '../../src-main/engine/match/descriptor-distance';
 
 export interface EnrolledImage<Crop extends string> {
@@ -25,8 +29,9 @@ export interface MatcherComparison {
   identities: number;
   genuine_pairs: number;
   impostor_pairs: number;
-  /** FNMR at FMR 1e-3 over all pairs (threshold placed on the same pairs: in-sample). */
-  in_sample_fnmr_at_fmr_1e3: Record<string, number>;
+  /** Over all pairs, thresholds placed on the same pairs (in-sample, as `eval verify` does):
+   *  FNMR at FMR 1e-3, EER and ROC AUC of each matcher alone. */
+  in_sample: Record<string, { fnmr_at_fmr_1e3: number; eer: number; auc: number }>;
   cross_validation: FusionCvReport;
 }
 
@@ -68,7 +73,16 @@ export function compareMatchers<Crop extends string>(
       for (const k of everyPair)
         (table.genuine[k] === 1 ? genuine : impostor).push(m.distances[k] ?? NaN);
       const split = { genuine: Float64Array.from(genuine), impostor: Float64Array.from(impostor) };
-      return [m.name, round(ratesAtFmr(split, 1e-3).fnmr)];
+      const similarity = {
+        genuine: split.genuine.map((d) => -d),
+        impostor: split.impostor.map((d) => -d),
+      };
+      const figures = {
+        fnmr_at_fmr_1e3: round(ratesAtFmr(split, 1e-3).fnmr),
+        eer: round(equalErrorRate(similarity)),
+        auc: round(areaUnderRoc(similarity)),
+      };
+      return [m.name, figures];
     }),
   );
   const folds = assignIdentityFolds(identities, options.folds, options.seed);
@@ -80,7 +94,7 @@ export function compareMatchers<Crop extends string>(
     identities: folds.size,
     genuine_pairs: genuinePairs,
     impostor_pairs: table.genuine.length - genuinePairs,
-    in_sample_fnmr_at_fmr_1e3: inSample,
+    in_sample: inSample,
     cross_validation: crossValidateFusion(table, foldOfImage, options.folds, baseline, seconds),
   };
 }
