@@ -31,6 +31,8 @@ export interface ProbeOptions {
   threads: number;
   /** Probe only these providers (FACEAUTH_BACKEND=onnx-…); default all, in ONNX_PROVIDERS order. */
   only?: OnnxProvider;
+  /** Why a provider cannot start here without trying it (provider-presence.ts); default none. */
+  unavailable?: (provider: OnnxProvider) => string | undefined;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -132,7 +134,14 @@ export async function chooseOnnxProvider(
       ? [options.only]
       : ['cpu', ...ONNX_PROVIDERS.filter((p) => p !== 'cpu')];
   const probes: ProviderProbe[] = [];
-  for (const provider of order) probes.push(await probeOne(ort, provider, options.threads));
+  for (const provider of order) {
+    const absent = options.unavailable?.(provider);
+    probes.push(
+      absent === undefined
+        ? await probeOne(ort, provider, options.threads)
+        : { provider, ok: false, reason: absent },
+    );
+  }
   const cpu = probes.find((p) => p.provider === 'cpu');
   for (const probe of probes) {
     if (!probe.ok || probe.provider === 'cpu' || cpu === undefined) continue;
