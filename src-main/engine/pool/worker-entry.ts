@@ -16,7 +16,7 @@ import {
   type RuntimeEnvironment,
 } from '../runtime/load-networks';
 import { loadOnnxFaceNetworks } from '../runtime/onnx-loader';
-import { summarizeChoice } from '../runtime/runtime-names';
+import { onnxProviderOf, summarizeChoice } from '../runtime/runtime-names';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
 import type {
   TaskPayload,
@@ -96,7 +96,11 @@ async function main(): Promise<void> {
   let models: LoadedNetworks;
   try {
     models = await loadNetworks(init.runtime, environment);
-    await warmUp(models.nets, init.pipeline.detector.tinyInputSize);
+    // On ONNX Runtime the last-resort detector loads on first use (runtime/onnx-loader.ts): a
+    // warm-up run would load it for nothing. TensorFlow.js warms it (kernel compilation).
+    const onnx = onnxProviderOf(models.choice.runtime) !== undefined;
+    const warm = onnx ? { ...models.nets, ssdLoaded: false } : models.nets;
+    await warmUp(warm, init.pipeline.detector.tinyInputSize);
   } catch (err) {
     port.postMessage({ type: 'init-failed', message: describeError(err) } satisfies WorkerEvent);
     return;
