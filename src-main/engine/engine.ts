@@ -18,7 +18,7 @@ import { closestDistance } from './match/descriptor-distance';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './pipeline/pipeline-config';
 import { WorkerPool } from './pool/worker-pool';
 import type { EngineRuntimeOptions } from './runtime/load-networks';
-import { defaultCores, workersFor } from './runtime/process-model';
+import { cpuThreadsPerWorker, defaultCores, workersFor } from './runtime/process-model';
 import { onnxProviderOf } from './runtime/runtime-names';
 import { EngineBusyError, EngineUnavailableError } from './pool/pool-errors';
 import { defaultWorkerScript } from './pool/worker-script';
@@ -43,7 +43,7 @@ export const stderrLogger: EngineLogger = {
 export async function createFaceEngine(options: FaceEngineOptions = {}): Promise<FaceEngine> {
   const logger = options.logger ?? stderrLogger;
   const pipeline: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, ...options.pipeline };
-  const threads = options.threads ?? defaultCores();
+  const threads = cpuThreadsPerWorker(options.threads, options.workers);
   const maxQueue = options.maxQueue ?? Math.max(options.workers ?? defaultCores(), 2) * 4;
   const workerScript = options.workerScript ?? defaultWorkerScript();
   const runtime: EngineRuntimeOptions = {
