@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   createFaceEngine,
+  DEFAULT_POLICY,
   EngineUnavailableError,
   type FaceEngine,
 } from '../../../src-main/engine';
+import { HAS_FACEDATA, photo, SKIP_NOTE } from './facedata-guard';
 import { tfjsNetworks } from '../../../src-main/engine/networks/tfjs/tfjs-networks';
 import { loadFaceRuntime } from '../../../src-main/engine/networks/tfjs/tfjs-runtime';
 import {
@@ -112,6 +114,31 @@ describe('runtime selection', { timeout: 180_000 }, () => {
       reason: 'FACEAUTH_BACKEND=wasm',
     });
   });
+
+  it.skipIf(!HAS_FACEDATA)(
+    `FACEAUTH_BACKEND=wasm runs the whole engine on the fallback and approves the same person${SKIP_NOTE}`,
+    async () => {
+      vi.stubEnv('FACEAUTH_BACKEND', 'wasm');
+      try {
+        const engine = await createFaceEngine({ logger: quiet, loadSsd: false, workers: 1 });
+        engines.push(engine);
+        const d = engine.diagnostics();
+        expect(d).toMatchObject({ backend: 'wasm', forced: true, threads: null });
+        const enrolled = await engine.enroll(
+          photo('verification/deepface/angelina_jolie/img1.jpg'),
+        );
+        if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error.errorCode}`);
+        const same = await engine.verify({
+          faceImage: photo('verification/deepface/angelina_jolie/img2.jpg'),
+          templates: [enrolled.template],
+          policy: DEFAULT_POLICY,
+        });
+        expect(same).toMatchObject({ auth_status: 'approved' });
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    },
+  );
 
   it('a forced runtime that cannot start fails the engine with its reason', async () => {
     await expect(
