@@ -20,7 +20,9 @@ export interface FaceEngineOptions {
   /** Intra-op threads of ONNX Runtime's CPU provider, all CPU workers together (each gets its
    *  share, at least one); default one per core. */
   threads?: number;
-  /** Tasks waiting beyond the running ones before calls are refused with EngineBusyError. */
+  /** Tasks that may wait in each lane (captures, background work; pool/task-queue.ts) before
+   *  calls to that lane are refused with EngineBusyError. Default 4 per core (or per requested
+   *  worker), at least 8. */
   maxQueue?: number;
   /** A task running longer is abandoned and its worker replaced (default 10 s). */
   taskTimeoutMs?: number;
