@@ -41,6 +41,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // The main bundle is ESM, and electron-vite's build adds a module-level `const require`
+    // (and __filename, __dirname) to every chunk whose text uses require(…) or those names. A
+    // module that declares one of them itself then fails to load ("Identifier 'require' has
+    // already been declared"): name it otherwise, e.g. `const nodeRequire = createRequire(…)`.
+    files: ['src-main/**', 'src-shared/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(VariableDeclarator, FunctionDeclaration, ClassDeclaration) > Identifier.id:matches([name="require"], [name="__filename"], [name="__dirname"]), ImportDeclaration > * > Identifier.local:matches([name="require"], [name="__filename"], [name="__dirname"])',
+          message:
+            "electron-vite's build declares require, __filename and __dirname in the bundle's chunks: use another name (e.g. nodeRequire = createRequire(import.meta.url)).",
+        },
+      ],
+    },
+  },
+  {
     // Process boundaries: the renderer never reaches Node or Electron; the shared contract
     // stays free of both so that every side can import it.
     files: ['src-renderer/**', 'src-shared/**'],

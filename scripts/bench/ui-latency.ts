@@ -27,6 +27,13 @@ const { values } = parseArgs({
   },
 });
 const captures = Number(values.captures);
+/** One capture's verdict, even under the bench's own background load. */
+const CAPTURE_TIMEOUT_MS = 60_000;
+
+/** Progress on stderr: the JSON report alone goes to stdout. */
+const progress = (message: string): void => {
+  process.stderr.write(`bench:ui ${new Date().toISOString()} ${message}\n`);
+};
 
 function percentile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -65,16 +72,24 @@ async function measure(page: Page, submissionId: string) {
       15_000,
       'the submission check',
     );
+    // A capture the station never answers (an error, a refusal) must fail the bench with what
+    // the desk shows, not leave it waiting for ever.
     const measured = await page.evaluate(
-      () =>
-        new Promise<{ ui: number; main: number }>((resolve) => {
+      (timeoutMs) =>
+        new Promise<{ ui: number; main: number }>((resolve, reject) => {
           const started = performance.now();
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            const shown = document.querySelector('.result-panel')?.textContent ?? '';
+            reject(new Error(`no verdict within ${timeoutMs} ms; result panel: ${shown.trim()}`));
+          }, timeoutMs);
           const observer = new MutationObserver(() => {
             const verdict = document.querySelector('[data-testid="verdict"]');
             const decided = [...document.querySelectorAll('.result-panel p')].find((p) =>
               /Decided in/.test(p.textContent ?? ''),
             );
             if (verdict && decided) {
+              clearTimeout(timer);
               observer.disconnect();
               resolve({
                 ui: performance.now() - started,
@@ -89,9 +104,11 @@ async function measure(page: Page, submissionId: string) {
           });
           window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
         }),
+      CAPTURE_TIMEOUT_MS,
     );
     ui.push(measured.ui);
     mainShare.push(measured.main);
+    progress(`capture ${index + 1}/${captures}: ${Math.round(measured.ui)} ms`);
   }
   return {
     captures,
@@ -148,8 +165,10 @@ async function main(): Promise<void> {
     )?.[1];
     if (submissionId === undefined) throw new Error('No DEMO submission id on screen');
     await page.getByTestId('tab-verify').click();
+    progress('enrolled; measuring without background load');
     const quiet = await measure(page, submissionId);
     const load = startBusyLoad();
+    progress(`measuring under ${load.processes} busy processes`);
     let underLoad: Awaited<ReturnType<typeof measure>>;
     try {
       underLoad = await measure(page, submissionId);

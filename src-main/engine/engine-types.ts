@@ -14,12 +14,15 @@ export interface EngineLogger {
 }
 
 export interface FaceEngineOptions {
-  /** Worker threads on TensorFlow.js runtimes; default one per core. ONNX Runtime always runs one
-   *  worker whose sessions use `threads` intra-op threads (runtime/process-model.ts). */
+  /** Worker threads on the CPU (TensorFlow.js, ONNX Runtime's CPU provider); default one per
+   *  core. An ONNX accelerator always gets one worker (runtime/process-model.ts). */
   workers?: number;
-  /** Intra-op threads of ONNX Runtime's CPU provider; default one per core. */
+  /** Intra-op threads of ONNX Runtime's CPU provider, all CPU workers together (each gets its
+   *  share, at least one); default one per core. */
   threads?: number;
-  /** Tasks waiting beyond the running ones before calls are refused with EngineBusyError. */
+  /** Tasks that may wait in each lane (captures, background work; pool/task-queue.ts) before
+   *  calls to that lane are refused with EngineBusyError. Default 4 per core (or per requested
+   *  worker), at least 8. */
   maxQueue?: number;
   /** A task running longer is abandoned and its worker replaced (default 10 s). */
   taskTimeoutMs?: number;
@@ -76,7 +79,7 @@ export interface EngineDiagnostics {
   forced: boolean;
   /** Every runtime tried at start-up: warm-up latency or refusal reason, and which serves. */
   providers: RuntimeTrial[];
-  /** ONNX Runtime's intra-op threads (null on TensorFlow.js). */
+  /** ONNX Runtime's intra-op threads per CPU worker (null on TensorFlow.js). */
   threads: number | null;
   modelLoadMs: number;
   workers: number;

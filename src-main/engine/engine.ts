@@ -18,10 +18,11 @@ import { closestDistance } from './match/descriptor-distance';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './pipeline/pipeline-config';
 import { WorkerPool } from './pool/worker-pool';
 import type { EngineRuntimeOptions } from './runtime/load-networks';
-import { defaultCores, workersFor } from './runtime/process-model';
+import { cpuThreadsPerWorker, defaultCores, workersFor } from './runtime/process-model';
 import { onnxProviderOf } from './runtime/runtime-names';
 import { EngineBusyError, EngineUnavailableError } from './pool/pool-errors';
 import { defaultWorkerScript } from './pool/worker-script';
+import type { TaskLane } from './pool/task-queue';
 import { buildFaceAuthResult } from './result/build-result';
 import { createUuidV7Generator } from './result/uuid-v7';
 import { FaceTemplateSchema, makeTemplate, TEMPLATE_MODEL } from './template/face-template';
@@ -42,7 +43,7 @@ export const stderrLogger: EngineLogger = {
 export async function createFaceEngine(options: FaceEngineOptions = {}): Promise<FaceEngine> {
   const logger = options.logger ?? stderrLogger;
   const pipeline: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, ...options.pipeline };
-  const threads = options.threads ?? defaultCores();
+  const threads = cpuThreadsPerWorker(options.threads, options.workers);
   const maxQueue = options.maxQueue ?? Math.max(options.workers ?? defaultCores(), 2) * 4;
   const workerScript = options.workerScript ?? defaultWorkerScript();
   const runtime: EngineRuntimeOptions = {
@@ -83,11 +84,15 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
   });
   const ids = createUuidV7Generator();
 
-  async function analyze(image: Uint8Array | undefined, checkBlocks?: FeatureBlock[]) {
+  async function analyze(
+    image: Uint8Array | undefined,
+    checkBlocks?: FeatureBlock[],
+    lane: TaskLane = 'capture',
+  ) {
     if (image === undefined || image.length === 0) {
       throw new EngineError('required_field_missing', 'faceImage is empty or missing');
     }
-    const { payload } = await pool.run('analyze', image, checkBlocks);
+    const { payload } = await pool.run('analyze', image, checkBlocks, lane);
     if (payload.kind !== 'analyze') throw new Error(`unexpected ${payload.kind} reply`);
     return payload.analysis;
   }
@@ -172,7 +177,8 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
   return {
     async enroll(image): Promise<EnrollResult> {
       try {
-        const analysis = await analyze(image);
+        // Enrollments (mostly pulled from the central API) never hold up a capture at the desk.
+        const analysis = await analyze(image, undefined, 'background');
         return { ok: true, template: makeTemplate(analysis.descriptor) };
       } catch (err) {
         const outcome = asOutcome(err);

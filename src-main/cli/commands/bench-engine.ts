@@ -3,8 +3,10 @@
 // the station's engine as it starts here (ONNX Runtime where it starts), today's TensorFlow.js
 // wasm pool (the fallback, --workers workers) and face-api's stock pipeline on that wasm pool
 // (the yardstick since issue 3). The station engine's memory and model load are read before the
-// wasm pool exists, so rss_mb is the engine alone. Then saturated throughput of both engines in
-// alternating rounds, with the main loop's lag probed while the station engine is saturated.
+// wasm pool exists, so rss_mb is the whole process with the engine alone (engine_rss_mb: the
+// engine's own share, the process before it started subtracted). Then saturated throughput of
+// both engines in alternating rounds, with the main loop's lag probed while the station engine
+// is saturated.
 import os from 'node:os';
 import { createFaceEngine, DEFAULT_POLICY, type FaceEngine } from '../../engine';
 import { intOption } from '../args';
@@ -43,6 +45,9 @@ export const benchEngineCommand: Command = {
     const frameAt = (i: number): Uint8Array => frames[i % frames.length] as Uint8Array;
 
     const logger = cliLogger(args.flags.has('verbose'));
+    // Worker threads share the process's RSS, so the engine's share is the process before it
+    // starts and after it is warm, both read before the reference pipelines exist.
+    const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
     const engine = await createFaceEngine({ logger });
     let wasm: FaceEngine | undefined;
     try {
@@ -139,6 +144,8 @@ export const benchEngineCommand: Command = {
         ),
         model_load_ms: Math.round(diagnostics.modelLoadMs),
         rss_mb: rssMb,
+        rss_before_engine_mb: rssBeforeMb,
+        engine_rss_mb: rssMb - rssBeforeMb,
         reference_p50_ms: round1(stockP50),
         ratio: ratio(p50, stockP50),
         wasm_p50_ms: round1(wasmP50),

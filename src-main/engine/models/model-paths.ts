@@ -4,10 +4,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's build adds its own module-level `const require` to every
+// ES chunk whose text uses require(…), and a second declaration is a SyntaxError that stops the
+// chunk (and the Electron main, which imports it) from loading. eslint.config.js forbids the name.
+const nodeRequire = createRequire(import.meta.url);
 
 function packageDir(name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`));
+  return path.dirname(nodeRequire.resolve(`${name}/package.json`));
 }
 
 export function defaultModelDir(): string {
@@ -22,6 +25,6 @@ export function defaultWasmDir(): string {
 }
 
 export function faceApiVersion(): string {
-  const pkg = require('@vladmandic/face-api/package.json') as { version: string };
+  const pkg = nodeRequire('@vladmandic/face-api/package.json') as { version: string };
   return pkg.version;
 }

@@ -10,16 +10,13 @@ import { warmUp } from '../models/warm-up';
 import { analyzeFace } from '../pipeline/face-pipeline';
 import { analyzeFrame } from '../pipeline/analyze-frame';
 import { makeThumbnail } from '../image/make-thumbnail';
-import { tfjsNetworks } from '../networks/tfjs/tfjs-networks';
-import { runReferencePipeline } from '../networks/tfjs/tfjs-reference-pipeline';
-import { loadFaceRuntime } from '../networks/tfjs/tfjs-runtime';
 import {
   loadNetworks,
   type LoadedNetworks,
   type RuntimeEnvironment,
 } from '../runtime/load-networks';
 import { loadOnnxFaceNetworks } from '../runtime/onnx-loader';
-import { summarizeChoice } from '../runtime/runtime-names';
+import { onnxProviderOf, summarizeChoice } from '../runtime/runtime-names';
 import { DEFAULT_WORKER_NICE } from './worker-priority';
 import type {
   TaskPayload,
@@ -56,7 +53,13 @@ const environment: RuntimeEnvironment = {
   // (macOS x64), and the engine must then still start on TensorFlow.js.
   importOrt: () => import('onnxruntime-node'),
   loadOnnxNetworks: loadOnnxFaceNetworks,
+  // TensorFlow.js and face-api are imported only when they serve: where ONNX Runtime serves,
+  // loading them anyway cost ~50 MB of this process's memory for nothing (issue 12, rss_mb).
   async loadTfjs(options) {
+    const [{ loadFaceRuntime }, { tfjsNetworks }] = await Promise.all([
+      import('../networks/tfjs/tfjs-runtime'),
+      import('../networks/tfjs/tfjs-networks'),
+    ]);
     const rt = await loadFaceRuntime(options);
     return { rt, nets: tfjsNetworks(rt) };
   },
@@ -79,6 +82,7 @@ async function handle({ nets, tfjs }: LoadedNetworks, task: TaskRequest): Promis
           'the stock face-api pipeline needs a TensorFlow.js runtime (FACEAUTH_BACKEND=wasm)',
         );
       }
+      const { runReferencePipeline } = await import('../networks/tfjs/tfjs-reference-pipeline');
       const started = performance.now();
       const faceFound = await runReferencePipeline(tfjs, task.bytes, init.pipeline);
       return { kind: 'reference', reference: { faceFound, ms: performance.now() - started } };
@@ -92,7 +96,11 @@ async function main(): Promise<void> {
   let models: LoadedNetworks;
   try {
     models = await loadNetworks(init.runtime, environment);
-    await warmUp(models.nets, init.pipeline.detector.tinyInputSize);
+    // On ONNX Runtime the last-resort detector loads on first use (runtime/onnx-loader.ts): a
+    // warm-up run would load it for nothing. TensorFlow.js warms it (kernel compilation).
+    const onnx = onnxProviderOf(models.choice.runtime) !== undefined;
+    const warm = onnx ? { ...models.nets, ssdLoaded: false } : models.nets;
+    await warmUp(warm, init.pipeline.detector.tinyInputSize);
   } catch (err) {
     port.postMessage({ type: 'init-failed', message: describeError(err) } satisfies WorkerEvent);
     return;

@@ -1,13 +1,13 @@
 // A pool of worker threads with a bounded queue. Heavy work (decode, models) never runs on the
 // caller's event loop; a burst beyond the queue is refused at once (EngineBusyError) rather than
-// buffered without limit. Live-preview frames are a lane of their own (see run()): a capture
-// never waits behind queued previews, and a preview nobody has started yet is dropped when a
-// newer one arrives. A worker that dies or hangs is replaced and its task fails with
+// buffered without limit. Waiting tasks sit in lanes (task-queue.ts): a capture never waits
+// behind queued background work or previews, and a preview nobody has started yet is dropped
+// when a newer one arrives. A worker that dies or hangs is replaced and its task fails with
 // detection_server_error, the FaceAuth code for "the face module failed".
 import { Worker } from 'node:worker_threads';
 import { EngineError } from '../errors/engine-error';
 import type { RuntimeSummary, RuntimeTrial } from '../runtime/runtime-names';
-import { EngineBusyError, EngineUnavailableError } from './pool-errors';
+import { EngineUnavailableError } from './pool-errors';
 import type {
   TaskKind,
   TaskPayload,
@@ -17,6 +17,7 @@ import type {
   WorkerInit,
 } from './protocol';
 import { stopWorker } from './stop-worker';
+import { defaultLane, TaskQueue, type TaskLane } from './task-queue';
 import { workerStart } from './worker-script';
 import type { FeatureBlock } from '../../checks/check-features';
 
@@ -55,14 +56,16 @@ export interface WorkerReady {
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  private readonly queue: TaskQueue<Pending>;
   private nextId = 1;
   private closed = false;
   private readonly ready: WorkerReady[] = [];
   completed = 0;
   replaced = 0;
 
-  private constructor(private readonly opts: PoolOptions) {}
+  private constructor(private readonly opts: PoolOptions) {
+    this.queue = new TaskQueue<Pending>(opts.maxQueue);
+  }
 
   /** Starts `size` workers and resolves once every one has loaded its models. */
   static async start(opts: PoolOptions): Promise<WorkerPool> {
@@ -133,14 +136,18 @@ export class WorkerPool {
     });
   }
 
-  run(kind: TaskKind, bytes: Uint8Array, checkBlocks?: FeatureBlock[]): Promise<TaskResult> {
+  /** Runs a task in the lane it belongs to (task-queue.ts): captures go ahead of background
+   *  work, which goes ahead of the preview; a full lane refuses at once with EngineBusyError. */
+  run(
+    kind: TaskKind,
+    bytes: Uint8Array,
+    checkBlocks?: FeatureBlock[],
+    lane: TaskLane = defaultLane(kind),
+  ): Promise<TaskResult> {
     if (this.closed) return Promise.reject(new EngineUnavailableError('face engine is closed'));
-    if (this.queue.length >= this.opts.maxQueue) {
-      return Promise.reject(new EngineBusyError(this.queue.length));
-    }
-    // A private copy: its buffer is transferred to the worker, never the caller's.
-    const copy = new Uint8Array(bytes);
     return new Promise<TaskResult>((resolve, reject) => {
+      // A private copy: its buffer is transferred to the worker, never the caller's.
+      const copy = new Uint8Array(bytes);
       const pending: Pending = {
         request:
           checkBlocks === undefined ? { kind, bytes: copy } : { kind, bytes: copy, checkBlocks },
@@ -148,22 +155,7 @@ export class WorkerPool {
         resolve,
         reject,
       };
-      if (kind === 'frame') {
-        // A preview is only worth its newest frame: older queued ones are dropped (the camera
-        // shows them as skipped, exactly as when the queue is full).
-        for (let i = this.queue.length - 1; i >= 0; i--) {
-          const old = this.queue[i];
-          if (old?.request.kind !== 'frame') continue;
-          this.queue.splice(i, 1);
-          old.reject(new EngineBusyError(this.queue.length));
-        }
-        this.queue.push(pending);
-      } else {
-        // Captures and other work go ahead of every queued preview frame.
-        const firstFrame = this.queue.findIndex((p) => p.request.kind === 'frame');
-        this.queue.splice(firstFrame < 0 ? this.queue.length : firstFrame, 0, pending);
-      }
-      this.dispatch();
+      if (this.queue.push(pending, lane)) this.dispatch();
     });
   }
 
@@ -226,7 +218,7 @@ export class WorkerPool {
     this.spawn(slot.init).catch((spawnErr: unknown) => {
       // Without workers nothing queued can ever run: fail it now instead of hanging.
       if (this.slots.length === 0) {
-        for (const p of this.queue.splice(0)) {
+        for (const p of this.queue.drain()) {
           p.reject(new EngineUnavailableError(`no worker could be restarted: ${String(spawnErr)}`));
         }
       }
@@ -235,8 +227,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0))
-      p.reject(new EngineUnavailableError('face engine closed'));
+    for (const p of this.queue.drain()) p.reject(new EngineUnavailableError('face engine closed'));
     const slots = this.slots.splice(0);
     await Promise.all(
       slots.map(async (slot) => {

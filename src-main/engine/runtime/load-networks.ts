@@ -10,6 +10,7 @@ import type { BackendName, BackendRefusal } from '../backend/backend-names';
 import type { FaceNetworks } from '../networks/face-networks';
 import type { FaceRuntime } from '../networks/tfjs/tfjs-runtime';
 import { chooseOnnxProvider, sessionOptionsFor, type OrtModule } from './onnx-providers';
+import { providerUnavailable } from './provider-presence';
 import {
   ONNX_PROVIDERS,
   RUNTIME_ORDER,
@@ -77,7 +78,11 @@ async function tryOnnx(
     return undefined;
   }
   const threads = options.threads ?? Math.max(1, os.availableParallelism());
-  const decision = await chooseOnnxProvider(ort, { threads, ...(only ? { only } : {}) });
+  const decision = await chooseOnnxProvider(ort, {
+    threads,
+    unavailable: (provider) => providerUnavailable(provider),
+    ...(only ? { only } : {}),
+  });
   const candidates = decision.probes.filter((p) => p.ok).map((p) => p.provider);
   let served: Omit<LoadedNetworks, 'choice'> | undefined;
   let servedBy: OnnxProvider | undefined;

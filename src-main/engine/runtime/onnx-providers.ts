@@ -31,6 +31,8 @@ export interface ProbeOptions {
   threads: number;
   /** Probe only these providers (FACEAUTH_BACKEND=onnx-…); default all, in ONNX_PROVIDERS order. */
   only?: OnnxProvider;
+  /** Why a provider cannot start here without trying it (provider-presence.ts); default none. */
+  unavailable?: (provider: OnnxProvider) => string | undefined;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -58,6 +60,10 @@ export function sessionOptionsFor(
     executionMode: 'sequential',
     intraOpNumThreads: provider === 'cpu' ? threads : 1,
     interOpNumThreads: 1,
+    // No CPU memory arena: it keeps every session's peak activations for good (SsdMobilenetv1 at
+    // 512 px alone: +66 MB measured, per worker), while the allocations it saves are a few per
+    // run of batch-1 networks. Memory patterns stay on (planned once per input shape).
+    enableCpuMemArena: false,
   };
 }
 
@@ -132,7 +138,14 @@ export async function chooseOnnxProvider(
       ? [options.only]
       : ['cpu', ...ONNX_PROVIDERS.filter((p) => p !== 'cpu')];
   const probes: ProviderProbe[] = [];
-  for (const provider of order) probes.push(await probeOne(ort, provider, options.threads));
+  for (const provider of order) {
+    const absent = options.unavailable?.(provider);
+    probes.push(
+      absent === undefined
+        ? await probeOne(ort, provider, options.threads)
+        : { provider, ok: false, reason: absent },
+    );
+  }
   const cpu = probes.find((p) => p.provider === 'cpu');
   for (const probe of probes) {
     if (!probe.ok || probe.provider === 'cpu' || cpu === undefined) continue;

@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   createFaceEngine,
+  DEFAULT_POLICY,
   EngineUnavailableError,
   type FaceEngine,
 } from '../../../src-main/engine';
+import { HAS_FACEDATA, photo, SKIP_NOTE } from './facedata-guard';
 import { tfjsNetworks } from '../../../src-main/engine/networks/tfjs/tfjs-networks';
 import { loadFaceRuntime } from '../../../src-main/engine/networks/tfjs/tfjs-runtime';
 import {
@@ -41,13 +43,20 @@ afterAll(async () => {
 
 // Engines start workers and ONNX sessions: seconds each on a loaded 2-core machine.
 describe('runtime selection', { timeout: 180_000 }, () => {
-  it('serves on ONNX Runtime in one worker and lists every runtime', async () => {
-    const engine = await createFaceEngine({ logger: quiet, loadSsd: false, threads: 2 });
+  it('serves on ONNX Runtime and lists every runtime', async () => {
+    const engine = await createFaceEngine({
+      logger: quiet,
+      loadSsd: false,
+      workers: 2,
+      threads: 2,
+    });
     engines.push(engine);
     const d = engine.diagnostics();
     expect(d.backend).toMatch(/^onnx-/);
-    expect(d.workers).toBe(1);
-    expect(d.threads).toBe(2);
+    // Process model (runtime/process-model.ts): two single-thread CPU workers, or one worker
+    // driving an accelerator.
+    expect(d.workers).toBe(d.backend === 'onnx-cpu' ? 2 : 1);
+    expect(d.threads).toBe(1);
     expect(d.providers.map((t) => t.runtime)).toEqual(RUNTIME_ORDER);
     const serving = d.providers.filter((t) => t.outcome === 'serves');
     expect(serving.map((t) => t.runtime)).toEqual([d.backend]);
@@ -105,6 +114,31 @@ describe('runtime selection', { timeout: 180_000 }, () => {
       reason: 'FACEAUTH_BACKEND=wasm',
     });
   });
+
+  it.skipIf(!HAS_FACEDATA)(
+    `FACEAUTH_BACKEND=wasm runs the whole engine on the fallback and approves the same person${SKIP_NOTE}`,
+    async () => {
+      vi.stubEnv('FACEAUTH_BACKEND', 'wasm');
+      try {
+        const engine = await createFaceEngine({ logger: quiet, loadSsd: false, workers: 1 });
+        engines.push(engine);
+        const d = engine.diagnostics();
+        expect(d).toMatchObject({ backend: 'wasm', forced: true, threads: null });
+        const enrolled = await engine.enroll(
+          photo('verification/deepface/angelina_jolie/img1.jpg'),
+        );
+        if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error.errorCode}`);
+        const same = await engine.verify({
+          faceImage: photo('verification/deepface/angelina_jolie/img2.jpg'),
+          templates: [enrolled.template],
+          policy: DEFAULT_POLICY,
+        });
+        expect(same).toMatchObject({ auth_status: 'approved' });
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    },
+  );
 
   it('a forced runtime that cannot start fails the engine with its reason', async () => {
     await expect(
