@@ -2,7 +2,7 @@
 import { BridgeError } from '../../src-shared/contract/envelope';
 import type { OperatorRoleName, SessionView } from '../../src-shared/contract/session';
 import type { ConnectionState } from '../bridge/handlers';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import type { SessionInfo } from '../operators/service';
 

@@ -4,7 +4,7 @@ import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import { withEngine, type EngineRuntime } from '../host/engine-runtime';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import { encodeReferenceTemplates } from '../verification/reference-templates';
 import type { DemoMode } from './demo-mode';

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { OutboxItem } from '../store/queries/outbox';
 import { ArgosClient } from './argos-client';
 import { DEFAULT_BACKOFF, retryDelay } from './backoff';
-import { ConnectivityMonitor } from './connectivity';
+import { ConnectivityMonitor, type ConnectivityReader } from './connectivity';
 import { asPullCursor, PULL_CURSOR } from './pull-cursor';
 import type { PullProgress } from './pull-progress';
 import { SubmissionPuller, type PullOptions } from './pull-submissions';
@@ -31,7 +31,10 @@ interface StatusCounts {
 
 export class SyncService extends EventEmitter<SyncEvents> {
   private readonly ctx: SyncContext | null;
-  private readonly monitor: ConnectivityMonitor;
+  private readonly monitor: ConnectivityReader;
+  /** Set only when no shared monitor was given: then this service probes on its own. */
+  private readonly ownMonitor: ConnectivityMonitor | null;
+  private unsubscribe: (() => void) | null = null;
   private readonly pushOptions: PushOptions & { batchSize: number; leaseMs: number };
   private readonly puller: SubmissionPuller | null;
   private readonly clock: () => number;
@@ -70,15 +73,15 @@ export class SyncService extends EventEmitter<SyncEvents> {
             log: options.log ?? silentLogger,
             scope: options.dataScope ?? 'real',
           };
-    this.monitor = new ConnectivityMonitor({
-      baseUrl: options.api?.baseUrl ?? null,
-      intervalMs: options.connectivityIntervalMs ?? SYNC_DEFAULTS.connectivityIntervalMs,
-      fetchImpl: options.fetchImpl,
-      onChange: () => {
-        this.poke();
-        void this.refreshStatus();
-      },
-    });
+    this.ownMonitor =
+      options.connectivity === undefined
+        ? new ConnectivityMonitor({
+            baseUrl: options.api?.baseUrl ?? null,
+            intervalMs: options.connectivityIntervalMs ?? SYNC_DEFAULTS.connectivityIntervalMs,
+            fetchImpl: options.fetchImpl,
+          })
+        : null;
+    this.monitor = options.connectivity ?? (this.ownMonitor as ConnectivityMonitor);
     const pullDefaults = SYNC_DEFAULTS.pull;
     const pullOptions: PullOptions = {
       fromDate: options.pull?.fromDate ?? addDays(utcDay(this.clock()), -pullDefaults.fromDaysAgo),
@@ -106,14 +109,20 @@ export class SyncService extends EventEmitter<SyncEvents> {
     if (this.running || this.ctx === null) return;
     this.running = true;
     this.stopping = false;
-    this.monitor.start();
+    this.unsubscribe = this.monitor.subscribe(() => {
+      this.poke();
+      void this.refreshStatus();
+    });
+    this.ownMonitor?.start();
     this.lanes = [this.lane('push'), ...(this.puller === null ? [] : [this.lane('pull')])];
     void this.refreshStatus();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.monitor.stop();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.ownMonitor?.stop();
     this.poke();
     await Promise.allSettled(this.lanes);
     this.lanes = [];
