@@ -3,7 +3,7 @@ import { BridgeError } from '../../src-shared/contract/envelope';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { withEngine, type EngineRuntime } from '../host/engine-runtime';
+import { withEngine, type EngineRuntime } from '../station/engine-runtime';
 import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import { encodeReferenceTemplates } from '../verification/reference-templates';

@@ -8,7 +8,7 @@ import type { DemoEntry, DemoSwitch } from '../sync/central-link';
 import type { StationConfig } from './config';
 import { parkDemoOutboxItems } from './demo-outbox-guard';
 import { decideDemo } from './demo-start';
-import type { EngineRuntime } from './engine-runtime';
+import type { EngineRuntime } from '../station/engine-runtime';
 
 export class HostDemoSwitch implements DemoSwitch {
   private mode: DemoMode | null = null;

@@ -21,7 +21,7 @@ import { demoHandlers } from '../demo/handlers';
 import { verificationHandlers } from '../verification/handlers';
 import { LatencyRecorder } from '../verification/latency-recorder';
 import type { StationConfig } from './config';
-import { EngineRuntime, type EngineMode } from './engine-runtime';
+import { EngineRuntime, type EngineMode } from '../station/engine-runtime';
 import type { Logger } from './logger';
 import { loadStationId } from './station-identity';
 import { lazyEnroller } from './lazy-enroller';
