@@ -1,4 +1,5 @@
 // SyncService configuration with the defaults a station ships with. Times in milliseconds.
+import type { Clock } from '../../src-shared/clock';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { ArgosApiConfig } from './argos-client';
 import type { BackoffPolicy } from './backoff';
@@ -33,6 +34,8 @@ export interface SyncServiceOptions {
   connectivityIntervalMs?: number;
   fetchImpl?: typeof fetch;
   clock?: () => number;
+  /** Runs the lanes' waits (defaults to real timers); tests pass a manual clock. */
+  timers?: Clock;
   random?: () => number;
   log?: SyncLogger;
 }
