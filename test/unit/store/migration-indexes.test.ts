@@ -14,7 +14,7 @@ import {
   purgeCapturedImages,
 } from '../../../src-main/store/queries/results';
 import { purgeStaleSubmissionBiometrics } from '../../../src-main/store/queries/submissions';
-import { listOpenDisagreements } from '../../../src-main/store/queries/sync-state';
+import { listOpenDisagreements } from '../../../src-main/store/queries/sync-disagreements';
 import { plansOf } from '../../support/store/query-plan';
 
 let db: WritableDb;
