@@ -6,7 +6,7 @@ import { isAccessRefusal, isTransientRefusal } from './argos-http';
 import { retryDelay } from './backoff';
 import { holdBackSameSubmission } from './one-open-attempt';
 import { describeFailure, pauseFor, type PushBatch, type PushOptions } from './push-batch';
-import { mapLimited } from './sync-context';
+import { mapLimited } from '../../src-shared/map-limited';
 
 function sniffImageType(image: Uint8Array): 'image/jpeg' | 'image/png' {
   return image[0] === 0x89 && image[1] === 0x50 ? 'image/png' : 'image/jpeg';
