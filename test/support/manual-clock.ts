@@ -32,6 +32,11 @@ export class ManualClock implements Clock {
     return this.timers.size;
   }
 
+  /** Whether a timer falls due exactly at `at`. */
+  hasTimerAt(at: number): boolean {
+    return [...this.timers.values()].some((timer) => timer.at === at);
+  }
+
   /** Moves time forward by `ms`, firing every timer that falls due, earliest first. */
   advance(ms: number): void {
     const target = this.time + ms;
