@@ -2,14 +2,16 @@
 // with the "maybe delivered" mark committed first, then sorts each answer: delivered, refused
 // (retry or park) or unknown (retry after the grace period, looked up first).
 import type { PushPayload } from '../store/services/sync-delivery';
+import { imageMimeType, sniffImageFormat } from '../../src-shared/image-format';
 import { isAccessRefusal, isTransientRefusal } from './argos-http';
 import { retryDelay } from './backoff';
 import { holdBackSameSubmission } from './one-open-attempt';
 import { describeFailure, pauseFor, type PushBatch, type PushOptions } from './push-batch';
 import { mapLimited } from '../../src-shared/map-limited';
 
+/** ARGOS takes JPEG or PNG; anything unrecognised goes as JPEG, as it always did. */
 function sniffImageType(image: Uint8Array): 'image/jpeg' | 'image/png' {
-  return image[0] === 0x89 && image[1] === 0x50 ? 'image/png' : 'image/jpeg';
+  return imageMimeType(sniffImageFormat(image) ?? 'jpeg');
 }
 
 export async function postResults(
