@@ -2,9 +2,10 @@
 import { BridgeError } from '../../src-shared/contract/envelope';
 import type { OperatorRoleName, SessionView } from '../../src-shared/contract/session';
 import type { ConnectionState } from '../bridge/handlers';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import type { SessionInfo } from '../operators/service';
+import { roleAllows } from '../../src-shared/operator-roles';
 
 export interface SignedIn {
   token: string;
@@ -20,7 +21,7 @@ export async function requireOperator(
   if (token === null) throw new BridgeError('unauthorized', 'Sign in first');
   try {
     const session = await callStore(store, 'operators:session', { sessionToken: token });
-    if (!roleAtLeast(session.operator.role, role)) {
+    if (!roleAllows(session.operator.role, role)) {
       throw new BridgeError('forbidden', `This needs the ${role} role`);
     }
     return { token, session };
@@ -32,11 +33,8 @@ export async function requireOperator(
   }
 }
 
-const RANK: Record<OperatorRoleName, number> = { operator: 1, supervisor: 2, admin: 3 };
-
-export function roleAtLeast(held: OperatorRoleName, needed: OperatorRoleName): boolean {
-  return RANK[held] >= RANK[needed];
-}
+/** Kept for results/approval.ts: the one ranking is src-shared/operator-roles.ts. */
+export { roleAllows as roleAtLeast } from '../../src-shared/operator-roles';
 
 export function toSessionView(session: SessionInfo): SessionView {
   const { operatorId, username, displayName, role } = session.operator;

@@ -5,7 +5,7 @@ import { methods } from '../../src-shared/contract/contract';
 import { BridgeError, failure, type Envelope } from '../../src-shared/contract/envelope';
 import type { CallContext, Handlers } from './handlers';
 import { describeSchemaIssues } from './schema-issues';
-import type { Logger } from '../host/logger';
+import type { Logger } from '../../src-shared/logger';
 
 export type Dispatch = (
   channel: unknown,

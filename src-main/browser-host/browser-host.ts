@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { createStationServices, type StationServices } from '../host/services';
 import type { StationConfig } from '../host/config';
-import type { EngineMode } from '../host/engine-runtime';
+import type { EngineMode } from '../station/engine-runtime';
 import type { Logger } from '../host/logger';
 import type { KeyWrapper } from '../store/keys/key-wrapper';
 import { createRendererServer } from './http-server';

@@ -1,7 +1,3 @@
-// Demo submissions are recognisable by their id alone, everywhere: the console marks them, and
-// sync refuses to send them to any central API but the local simulator.
-export const DEMO_PREFIX = 'DEMO-';
-
-export function isDemoSubmissionId(submissionId: string): boolean {
-  return submissionId.startsWith(DEMO_PREFIX);
-}
+// Kept for verification/ until it imports src-shared/faceauth/demo-ids directly
+// (docs/architecture.md, known debts).
+export { DEMO_PREFIX, isDemoSubmissionId } from '../../src-shared/faceauth/demo-ids';

@@ -7,7 +7,7 @@ import { ArgosSimulator } from '../argos-simulator/server';
 import type { Verdict } from '../argos-simulator/verdict';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { FaceEngine } from '../engine';
-import { DEMO_PREFIX } from './demo-ids';
+import { DEMO_PREFIX } from '../../src-shared/faceauth/demo-ids';
 
 export interface DemoSubmission {
   submissionId: string;

@@ -5,7 +5,7 @@
 import type { AnalyzeFrameRequest, AnalyzeFrameResponse } from '../../src-shared/contract/frame';
 import { BridgeError } from '../../src-shared/contract/envelope';
 import { readImageHeader, type FaceEngine } from '../engine';
-import { sniffImageFormat } from './image-sniff';
+import { sniffImageFormat } from '../../src-shared/image-format';
 
 /** Frames above this many pixels are refused (a 4K frame is 8.3 MP). */
 const MAX_FRAME_PIXELS = 12_000_000;

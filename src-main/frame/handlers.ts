@@ -1,6 +1,6 @@
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { withEngine, type EngineRuntime } from '../host/engine-runtime';
+import { withEngine, type EngineRuntime } from '../station/engine-runtime';
 import type { StationStatusService } from '../station/station-status';
 import type { StoreClient } from '../store/client';
 import { analyzeFrame } from './frame-analyzer';

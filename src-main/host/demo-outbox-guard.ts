@@ -1,6 +1,6 @@
 // Demo data never reaches a real central API: when the station leaves demo mode, results and
 // overrides of DEMO submissions still waiting in the outbox are parked with a plain reason.
-import { isDemoSubmissionId } from '../demo/demo-ids';
+import { isDemoSubmissionId } from '../../src-shared/faceauth/demo-ids';
 import type { StoreClient } from '../store/client';
 
 const PARK_REASON = 'Demo data is never sent to a real central API';

@@ -1,7 +1,7 @@
 // Whether demo mode may start when no central API is configured. Demo mode points sync at a
 // throwaway local simulator, so it starts on its own only on a data folder without real data;
 // a station that has real data and lost its configuration stays offline and keeps its queue.
-import { DEMO_PREFIX } from '../demo/demo-ids';
+import { DEMO_PREFIX } from '../../src-shared/faceauth/demo-ids';
 import type { StoreClient } from '../store/client';
 import type { StationConfig } from './config';
 

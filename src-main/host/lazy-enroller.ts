@@ -3,7 +3,7 @@ import { TEMPLATE_MODEL, type FaceTemplate } from '../engine';
 import { encodeReferenceTemplates } from '../verification/reference-templates';
 import { engineEnroller } from '../sync/engine-enroller';
 import type { Enroller } from '../sync/enroller';
-import type { EngineRuntime } from './engine-runtime';
+import type { EngineRuntime } from '../station/engine-runtime';
 
 export function lazyEnroller(runtime: EngineRuntime): Enroller {
   let ready: Enroller | null = null;

@@ -1,12 +1,9 @@
 // Structured logs as JSON lines on stderr: easy to grep, and never mixed with a CLI's stdout.
 // Every line passes through redactSecrets: a log file is not a place for tokens or passwords.
+import type { Logger } from '../../src-shared/logger';
 import { redactSecrets } from './log-redaction';
 
-export interface Logger {
-  info(event: string, fields?: Record<string, unknown>): void;
-  warn(event: string, fields?: Record<string, unknown>): void;
-  error(event: string, fields?: Record<string, unknown>): void;
-}
+export type { Logger };
 
 export function createLogger(
   scope: string,

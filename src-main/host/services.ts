@@ -17,28 +17,19 @@ import { StationStatusService } from '../station/station-status';
 import { openStationStore } from '../store/station-store';
 import type { KeyWrapper } from '../store/keys/key-wrapper';
 import type { StoreClient } from '../store/client';
-import { ConnectivityMonitor } from '../sync/connectivity';
 import { demoHandlers } from '../demo/handlers';
-import { DemoMode } from '../demo/demo-mode';
 import { verificationHandlers } from '../verification/handlers';
 import { LatencyRecorder } from '../verification/latency-recorder';
-import {
-  configuredEndpoint,
-  storedEndpointProblem,
-  type CentralEndpoint,
-} from './central-endpoint';
-import { decideDemo } from './demo-start';
 import type { StationConfig } from './config';
-import { EngineRuntime, type EngineMode } from './engine-runtime';
+import { EngineRuntime, type EngineMode } from '../station/engine-runtime';
 import type { Logger } from './logger';
 import { loadStationId } from './station-identity';
-import { SyncService } from '../sync/sync-service';
-import { parkDemoOutboxItems } from './demo-outbox-guard';
 import { lazyEnroller } from './lazy-enroller';
-import { syncHandlers } from './sync-handlers';
-import { toSyncStatusView } from './sync-status-view';
-import { SyncStatusReporter } from './sync-status-reporter';
-import { readProjectPolicy } from '../settings/project-policy';
+import { HostDemoSwitch } from './demo-switch';
+import type { DemoMode } from '../demo/demo-mode';
+import { CentralLink } from '../sync/central-link';
+import type { CentralEndpoint } from '../sync/central-endpoint';
+import { syncHandlers } from '../sync/handlers';
 import { auditHandlers } from '../settings/audit-handlers';
 
 export interface StationServices {
@@ -117,112 +108,27 @@ export async function createStationServices(options: ServiceOptions): Promise<St
   );
   engine.start();
 
-  let endpoint: CentralEndpoint | null = null;
-  let demo: DemoMode | null = null;
-  /** Demo mode started on a folder with real data (FACEAUTH_DEMO=on): pull stays off. */
-  let demoBesideRealData = false;
-  let sync: SyncService | null = null;
-  let connectivity = new ConnectivityMonitor({
-    baseUrl: null,
-    intervalMs: config.connectivityIntervalMs,
-    onChange: () => {},
-  });
-
-  const reporter = new SyncStatusReporter(
+  const demo = new HostDemoSwitch(config, store, engine, logger);
+  const central = new CentralLink({
     store,
-    () => connectivity,
+    stationId,
+    environment: config,
+    demo,
     hub,
-    () => endpoint !== null,
-  );
-
-  /** (Re)reads where the central API is and points connectivity (and later sync) at it. */
-  async function connectCentral(): Promise<void> {
-    const stored = await store.send('central:read', {});
-    const configured = configuredEndpoint(config, stored);
-    const centralWarnings: string[] = [];
-    const refusedUrl = config.centralBaseUrl === null ? storedEndpointProblem(stored) : null;
-    if (refusedUrl !== null) {
-      logger.warn('central.urlRefused', { reason: refusedUrl });
-      centralWarnings.push(refusedUrl);
-    }
-    if (configured !== null && demo !== null) {
-      await demo.close();
-      demo = null;
-      const parked = await parkDemoOutboxItems(store);
-      logger.info('demo.left', { parkedOutboxItems: parked });
-    }
-    if (configured !== null) {
-      endpoint = configured;
-    } else if (demo === null) {
-      endpoint = null;
-      const decision = await decideDemo(config, store);
-      if (decision.start) {
-        demo = new DemoMode(() => engine.current(), await readProjectPolicy(store));
-        demoBesideRealData = decision.realDataPresent;
-        const local = await demo.start();
-        logger.info('demo.started', { baseUrl: local.baseUrl, besideRealData: demoBesideRealData });
-        endpoint = { ...local, source: 'demo' };
-      } else if (decision.reason !== null) {
-        logger.warn('central.notConfigured', { reason: decision.reason });
-        centralWarnings.push(decision.reason);
-      }
-    }
-    status.update({ warnings: [...warnings, ...centralWarnings] });
-    connectivity.stop();
-    connectivity = new ConnectivityMonitor({
-      baseUrl: endpoint?.baseUrl ?? null,
-      intervalMs: config.connectivityIntervalMs,
-      onChange: (network) => {
-        logger.info('network.changed', { ...network });
-        status.update({ network });
-        void reporter.refresh();
-      },
-    });
-    status.update({ network: connectivity.current(), demo: demo !== null });
-    connectivity.start();
-    await restartSync();
-  }
-
-  /** One sync service per central endpoint; it needs both ARGOS keys to run. */
-  async function restartSync(): Promise<void> {
-    await sync?.stop();
-    sync = null;
-    reporter.attach(null);
-    if (endpoint === null || endpoint.faceAuthKey === null || endpoint.idCheckKey === null) return;
-    const service = new SyncService({
-      store,
-      stationId,
-      api: {
-        baseUrl: endpoint.baseUrl,
-        faceAuthKey: endpoint.faceAuthKey,
-        idCheckKey: endpoint.idCheckKey,
-      },
-      // The simulator gets only DEMO items; any other API gets none (checked at push time).
-      dataScope: endpoint.source === 'demo' ? 'demo' : 'real',
-      // Pulling from the simulator would revalidate real cached submissions away.
-      enroller: endpoint.source === 'demo' && demoBesideRealData ? null : lazyEnroller(engine),
-      policy: DEFAULT_POLICY,
-      connectivityIntervalMs: config.connectivityIntervalMs,
-      log: {
-        info: (message, fields) => logger.info(`sync.${message}`, fields),
-        warn: (message, fields) => logger.warn(`sync.${message}`, fields),
-      },
-    });
-    service.on('status', (next) => hub.emit('sync:statusChanged', toSyncStatusView(next)));
-    reporter.attach({
-      status: async () => toSyncStatusView(await service.refreshStatus()),
-      runNow: async () => {
-        await service.runOnce({ pull: true });
-      },
-      nudge: () => service.nudge(),
-    });
-    service.start();
-    sync = service;
-  }
-  await connectCentral();
+    observer: {
+      warnings: (list) => status.update({ warnings: [...warnings, ...list] }),
+      network: (network, demoActive) => status.update({ network, demo: demoActive }),
+    },
+    connectivityIntervalMs: config.connectivityIntervalMs,
+    enroller: lazyEnroller(engine),
+    policy: DEFAULT_POLICY,
+    log: logger,
+  });
+  await central.connect();
+  const reporter = central.reporter;
 
   const latency = new LatencyRecorder();
-  const verification = { store, engine, stationId, latency, demoActive: () => demo !== null };
+  const verification = { store, engine, stationId, latency, demoActive: () => demo.active() };
   const handlers: Handlers = {
     ...stationHandlers(status, store),
     ...frameHandlers(status, engine, store),
@@ -237,11 +143,11 @@ export async function createStationServices(options: ServiceOptions): Promise<St
       engine,
       stationId,
       latency,
-      demo: () => demo !== null,
-      onCentralChanged: () => void connectCentral(),
-      onPolicyChanged: (policy) => demo?.setPolicy(policy),
+      demo: () => demo.active(),
+      onCentralChanged: () => void central.connect(),
+      onPolicyChanged: (policy) => demo.current()?.setPolicy(policy),
     }),
-    ...demoHandlers({ store, engine, demo: () => demo, policy: DEFAULT_POLICY }),
+    ...demoHandlers({ store, engine, demo: () => demo.current(), policy: DEFAULT_POLICY }),
     ...auditHandlers({ store, status }),
   };
 
@@ -252,12 +158,11 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     engine,
     store,
     stationId,
-    endpoint: () => endpoint,
-    demo: () => demo,
+    endpoint: () => central.endpoint(),
+    demo: () => demo.current(),
     close: async () => {
-      connectivity.stop();
-      await sync?.stop();
-      await demo?.close();
+      await central.close();
+      await demo.close();
       await engine.close();
       await store.close();
     },

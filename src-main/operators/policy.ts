@@ -26,12 +26,7 @@ export const DEFAULT_OPERATOR_POLICY: OperatorPolicy = {
 
 export const OPERATOR_ROLES: readonly OperatorRole[] = ['operator', 'supervisor', 'admin'];
 
-const ROLE_RANK: Record<OperatorRole, number> = { operator: 1, supervisor: 2, admin: 3 };
-
-/** Roles are ordered: a supervisor may do what an operator may, an admin what a supervisor may. */
-export function roleAllows(held: OperatorRole, needed: OperatorRole): boolean {
-  return ROLE_RANK[held] >= ROLE_RANK[needed];
-}
+export { roleAllows } from '../../src-shared/operator-roles';
 
 export function isOperatorRole(value: unknown): value is OperatorRole {
   return typeof value === 'string' && (OPERATOR_ROLES as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 // Sign-in, sign-out and the first admin account. The token stays on the connection in main.
 import { BridgeError } from '../../src-shared/contract/envelope';
 import type { HandlerSlice } from '../bridge/handlers';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import { requireOperator, toSessionView } from '../access/require-operator';
 import { acceptedOrThrow, signInGateFor, SIGN_IN_REFUSED } from './sign-in-gates';

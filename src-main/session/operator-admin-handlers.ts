@@ -4,7 +4,7 @@
 import { BridgeError } from '../../src-shared/contract/envelope';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { OperatorChange } from '../operators/admin';
 import { hashPassword } from '../operators/password';
 import { checkNewPassword } from '../operators/password-rules';

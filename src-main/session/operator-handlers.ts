@@ -2,7 +2,7 @@
 import type { OperatorSummaryView } from '../../src-shared/contract/session';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { OperatorSummary } from '../operators/service';
 import type { StoreClient } from '../store/client';
 import { operatorAdminHandlers, type OperatorAdminChannel } from './operator-admin-handlers';

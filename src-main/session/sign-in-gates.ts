@@ -2,7 +2,7 @@
 // password (sign-in, a supervisor's authorisation, changing one's own password), so that the
 // station-wide limits hold whichever door an attacker knocks on.
 import { BridgeError } from '../../src-shared/contract/envelope';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { LoginOutcome } from '../operators/login-steps';
 import { SignInGate, type GateOutcome, type Throttled } from '../operators/sign-in-gate';
 import type { StoreClient } from '../store/client';

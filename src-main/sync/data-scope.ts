@@ -2,7 +2,7 @@
 // demo mode's local simulator never receives real data (it would refuse it and the station
 // would park real results as "Invalid_submissionId"). Checked at push time for every kind of
 // outbox item, so it holds across restarts and whatever queued the item.
-import { isDemoSubmissionId } from '../demo/demo-ids';
+import { isDemoSubmissionId } from '../../src-shared/faceauth/demo-ids';
 
 export type DataScope = 'real' | 'demo';
 

@@ -8,7 +8,8 @@ import type { ApiResult } from './argos-client';
 import type { SubmissionItem } from './argos-schemas';
 import type { Enroller } from './enroller';
 import { emptyCounts, type PullCounts } from './pull-progress';
-import { mapLimited, type SyncContext } from './sync-context';
+import { mapLimited } from '../../src-shared/map-limited';
+import type { SyncContext } from './sync-context';
 
 const APPROVED = 'approved';
 const DOWNLOAD_TRIES = 3;

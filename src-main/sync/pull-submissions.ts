@@ -18,7 +18,8 @@ import {
   type PullCounts,
   type PullProgress,
 } from './pull-progress';
-import { addDays, mapLimited, utcDay, type SyncContext } from './sync-context';
+import { mapLimited } from '../../src-shared/map-limited';
+import { addDays, utcDay, type SyncContext } from './sync-context';
 
 export interface PullOptions {
   /** The first creation day to cache (yyyy-mm-dd). */

@@ -39,21 +39,3 @@ export function utcDay(ms: number): string {
 export function addDays(day: string, days: number): string {
   return utcDay(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000);
 }
-
-/** Runs `work` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  });
-  await Promise.all(runners);
-  return results;
-}

@@ -1,7 +1,9 @@
 // SyncService configuration with the defaults a station ships with. Times in milliseconds.
+import type { Clock } from '../../src-shared/clock';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { ArgosApiConfig } from './argos-client';
 import type { BackoffPolicy } from './backoff';
+import type { ConnectivityReader } from './connectivity';
 import type { DataScope } from './data-scope';
 import type { Enroller } from './enroller';
 import type { PullOptions } from './pull-submissions';
@@ -26,9 +28,14 @@ export interface SyncServiceOptions {
   idleMs?: number;
   /** Pull again after this long (incremental; a full sweep every pull.revalidateEveryMs). */
   pullEveryMs?: number;
+  /** The station's one connectivity monitor (CentralLink's); without it the service probes
+   *  the API on its own every connectivityIntervalMs (tests, scripts). */
+  connectivity?: ConnectivityReader;
   connectivityIntervalMs?: number;
   fetchImpl?: typeof fetch;
   clock?: () => number;
+  /** Runs the lanes' waits (defaults to real timers); tests pass a manual clock. */
+  timers?: Clock;
   random?: () => number;
   log?: SyncLogger;
 }

@@ -4,50 +4,37 @@
 // nothing due it sleeps `idleMs` or until nudge(). Everything it needs to resume lives in the
 // store, so a crash at any point loses nothing (see docs/sync.md).
 import { EventEmitter } from 'node:events';
-import type { OutboxItem } from '../store/queries/outbox';
 import { ArgosClient } from './argos-client';
 import { DEFAULT_BACKOFF, retryDelay } from './backoff';
-import { ConnectivityMonitor } from './connectivity';
+import { ConnectivityMonitor, type ConnectivityReader } from './connectivity';
 import { asPullCursor, PULL_CURSOR } from './pull-cursor';
 import type { PullProgress } from './pull-progress';
 import { SubmissionPuller, type PullOptions } from './pull-submissions';
-import { pushEvents } from './push-events';
-import { pushResults, type PushOptions } from './push-results';
+import { LaneSleeper } from './lane-sleeper';
+import { emptyRunReport, PUSH_CURSOR, PushLane } from './push-lane';
+import { composeStatus, type StatusCounts } from './status-composer';
 import { addDays, silentLogger, utcDay, type Pause, type SyncContext } from './sync-context';
 import { SYNC_DEFAULTS, type SyncServiceOptions } from './sync-options';
-import type { SyncEvents, SyncRunReport, SyncState, SyncStatus } from './sync-status';
-
-const MAX_BATCHES_PER_PASS = 10_000;
-const PUSH_CURSOR = 'push';
-
-interface StatusCounts {
-  submissions: number;
-  verifiable: number;
-  oldestVerifiableSeenAt: number | null;
-  unsyncedResults: number;
-  openDisagreements: number;
-  lastPullCompletedAt: number | null;
-}
+import type { SyncEvents, SyncRunReport, SyncStatus } from './sync-status';
 
 export class SyncService extends EventEmitter<SyncEvents> {
   private readonly ctx: SyncContext | null;
-  private readonly monitor: ConnectivityMonitor;
-  private readonly pushOptions: PushOptions & { batchSize: number; leaseMs: number };
+  private readonly monitor: ConnectivityReader;
+  /** Set only when no shared monitor was given: then this service probes on its own. */
+  private readonly ownMonitor: ConnectivityMonitor | null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly pusher: PushLane | null;
   private readonly puller: SubmissionPuller | null;
   private readonly clock: () => number;
   private current: SyncStatus;
   private pause: Pause | null = null;
-  private eventsRetryAt = 0;
-  private eventsFailures = 0;
   private pushFailures = 0;
   private pullFailures = 0;
   private lastPullRunAt: number | null = null;
-  private lastSuccessfulSyncAt: number | null = null;
   private lastError: string | null = null;
   private running = false;
   private stopping = false;
-  private claimsReleased = false;
-  private wake: (() => void) | null = null;
+  private readonly sleeper: LaneSleeper;
   private lanes: Promise<void>[] = [];
   private pushPass: Promise<SyncRunReport> | null = null;
   private pullPass: Promise<PullProgress | null> | null = null;
@@ -55,8 +42,8 @@ export class SyncService extends EventEmitter<SyncEvents> {
   constructor(private readonly options: SyncServiceOptions) {
     super();
     this.clock = options.clock ?? Date.now;
+    this.sleeper = new LaneSleeper(() => this.stopping, options.timers);
     const backoff = { ...DEFAULT_BACKOFF, ...SYNC_DEFAULTS.backoff, ...options.backoff };
-    this.pushOptions = { ...SYNC_DEFAULTS.push, ...options.push };
     this.ctx =
       options.api === null
         ? null
@@ -70,15 +57,30 @@ export class SyncService extends EventEmitter<SyncEvents> {
             log: options.log ?? silentLogger,
             scope: options.dataScope ?? 'real',
           };
-    this.monitor = new ConnectivityMonitor({
-      baseUrl: options.api?.baseUrl ?? null,
-      intervalMs: options.connectivityIntervalMs ?? SYNC_DEFAULTS.connectivityIntervalMs,
-      fetchImpl: options.fetchImpl,
-      onChange: () => {
-        this.poke();
-        void this.refreshStatus();
-      },
-    });
+    this.ownMonitor =
+      options.connectivity === undefined
+        ? new ConnectivityMonitor({
+            baseUrl: options.api?.baseUrl ?? null,
+            intervalMs: options.connectivityIntervalMs ?? SYNC_DEFAULTS.connectivityIntervalMs,
+            fetchImpl: options.fetchImpl,
+          })
+        : null;
+    this.monitor = options.connectivity ?? (this.ownMonitor as ConnectivityMonitor);
+    this.pusher =
+      this.ctx === null
+        ? null
+        : new PushLane(
+            this.ctx,
+            { ...SYNC_DEFAULTS.push, ...options.push },
+            {
+              pause: () => this.pause,
+              setPause: (pause) => {
+                this.pause = pause;
+              },
+              stopping: () => this.stopping,
+              disagreements: (count) => this.emit('disagreement', { count }),
+            },
+          );
     const pullDefaults = SYNC_DEFAULTS.pull;
     const pullOptions: PullOptions = {
       fromDate: options.pull?.fromDate ?? addDays(utcDay(this.clock()), -pullDefaults.fromDaysAgo),
@@ -106,15 +108,21 @@ export class SyncService extends EventEmitter<SyncEvents> {
     if (this.running || this.ctx === null) return;
     this.running = true;
     this.stopping = false;
-    this.monitor.start();
+    this.unsubscribe = this.monitor.subscribe(() => {
+      this.sleeper.poke();
+      void this.refreshStatus();
+    });
+    this.ownMonitor?.start();
     this.lanes = [this.lane('push'), ...(this.puller === null ? [] : [this.lane('pull')])];
     void this.refreshStatus();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.monitor.stop();
-    this.poke();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.ownMonitor?.stop();
+    this.sleeper.poke();
     await Promise.allSettled(this.lanes);
     this.lanes = [];
     this.running = false;
@@ -123,7 +131,7 @@ export class SyncService extends EventEmitter<SyncEvents> {
 
   /** A new result or override was recorded: push soon rather than after the idle wait. */
   nudge(): void {
-    this.poke();
+    this.sleeper.poke();
   }
 
   /** One pass of each lane, now (tests, the "sync now" button). */
@@ -143,11 +151,11 @@ export class SyncService extends EventEmitter<SyncEvents> {
       const cursor = asPullCursor(
         await this.options.store.send('sync:cursorGet', { name: PULL_CURSOR }),
       );
-      if (this.lastSuccessfulSyncAt === null) {
+      if (this.pusher !== null && this.pusher.lastSuccessfulSyncAt === null) {
         const push = (await this.options.store.send('sync:cursorGet', { name: PUSH_CURSOR })) as {
           lastSuccessfulSyncAt?: number;
         } | null;
-        this.lastSuccessfulSyncAt = push?.lastSuccessfulSyncAt ?? null;
+        this.pusher.lastSuccessfulSyncAt = push?.lastSuccessfulSyncAt ?? null;
       }
       this.current = this.compose(
         { ...counts, lastPullCompletedAt: cursor.lastCompletedAt },
@@ -166,66 +174,19 @@ export class SyncService extends EventEmitter<SyncEvents> {
     counts: StatusCounts | null,
     queue: { pending: number; parked: number } | null,
   ): SyncStatus {
-    const now = this.clock();
-    const connectivity = this.monitor.current();
-    const paused = this.pause !== null && this.pause.until > now ? this.pause : null;
-    let state: SyncState;
-    if (this.ctx === null) state = 'not_configured';
-    else if (!this.running) state = 'stopped';
-    else if (!connectivity.online) state = 'offline';
-    else if (paused !== null) state = 'paused';
-    else if (this.pushPass !== null || this.pullPass !== null) state = 'syncing';
-    else state = 'idle';
-    return {
-      state,
-      online: connectivity.online,
-      reason: paused?.reason ?? (connectivity.online ? null : connectivity.reason),
-      queue: {
-        pending: queue?.pending ?? this.current?.queue.pending ?? 0,
-        parked: queue?.parked ?? this.current?.queue.parked ?? 0,
-        unsyncedResults: counts?.unsyncedResults ?? this.current?.queue.unsyncedResults ?? 0,
-      },
-      lastSuccessfulSyncAt: this.lastSuccessfulSyncAt,
+    const state = {
+      now: this.clock(),
+      configured: this.ctx !== null,
+      running: this.running,
+      busy: this.pushPass !== null || this.pullPass !== null,
+      connectivity: this.monitor.current(),
+      pause: this.pause,
+      lastSuccessfulSyncAt: this.pusher?.lastSuccessfulSyncAt ?? null,
       lastError: this.lastError,
-      pausedUntil: paused?.until ?? null,
-      cache: {
-        submissions: counts?.submissions ?? this.current?.cache.submissions ?? 0,
-        verifiable: counts?.verifiable ?? this.current?.cache.verifiable ?? 0,
-        lastPullCompletedAt:
-          counts?.lastPullCompletedAt ?? this.current?.cache.lastPullCompletedAt ?? null,
-        oldestConfirmationAgeMs:
-          counts?.oldestVerifiableSeenAt == null
-            ? null
-            : Math.max(0, now - counts.oldestVerifiableSeenAt),
-      },
       pull: this.puller?.current() ?? null,
-      openDisagreements: counts?.openDisagreements ?? this.current?.openDisagreements ?? 0,
     };
-  }
-
-  private poke(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
-  }
-
-  /** Sleeps until `ms` passes, nudge()/connectivity/stop wakes it; never a busy wait. */
-  private sleep(ms: number): Promise<void> {
-    // stop() pokes only the lanes already asleep; a lane that finishes its pass afterwards must
-    // not then sleep a full pull interval before it sees `stopping`.
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      const previous = this.wake;
-      this.wake = () => {
-        previous?.();
-        done();
-      };
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
+    // Called once from the constructor, before `current` holds a status.
+    return composeStatus(state, counts, queue, (this.current as SyncStatus | undefined) ?? null);
   }
 
   private async lane(kind: 'push' | 'pull'): Promise<void> {
@@ -234,11 +195,11 @@ export class SyncService extends EventEmitter<SyncEvents> {
       const now = this.clock();
       if (!this.monitor.current().online) {
         // The monitor re-probes on its own (less often while offline) and pokes us on change.
-        await this.sleep(idleMs * 4);
+        await this.sleeper.sleep(idleMs * 4);
         continue;
       }
       if (this.pause !== null && this.pause.until > now) {
-        await this.sleep(this.pause.until - now);
+        await this.sleeper.sleep(this.pause.until - now);
         continue;
       }
       try {
@@ -247,58 +208,27 @@ export class SyncService extends EventEmitter<SyncEvents> {
           const wait =
             report.failed > 0 && report.delivered === 0 ? this.laneBackoff('push') : idleMs;
           await this.refreshStatus();
-          await this.sleep(wait);
+          await this.sleeper.sleep(wait);
         } else {
           const due = await this.pullDue();
           if (due) {
             const progress = await this.runPullPass();
             await this.refreshStatus();
             if (progress?.phase === 'failed') {
-              await this.sleep(this.laneBackoff('pull'));
+              await this.sleeper.sleep(this.laneBackoff('pull'));
               continue;
             }
             this.pullFailures = 0;
           }
-          await this.sleep(
+          await this.sleeper.sleep(
             Math.min(this.options.pullEveryMs ?? SYNC_DEFAULTS.pullEveryMs, idleMs * 12),
           );
         }
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.options.log?.warn('sync pass failed', { lane: kind, error: this.lastError });
-        await this.sleep(this.laneBackoff(kind));
+        await this.sleeper.sleep(this.laneBackoff(kind));
       }
-    }
-  }
-
-  /** Overrides and audit entries; while the endpoint backs off they wait, not hold a lease. */
-  private async pushEventItems(
-    ctx: SyncContext,
-    items: OutboxItem[],
-    report: SyncRunReport,
-  ): Promise<void> {
-    let untouched = items;
-    if (this.clock() >= this.eventsRetryAt) {
-      const events = await pushEvents(ctx, items);
-      report.eventsSent += events.eventsSent;
-      report.parked += events.parked;
-      untouched = events.untouched;
-      if (events.failed) {
-        report.failed += 1;
-        const asked = events.pause === null ? null : events.pause.until - this.clock();
-        this.eventsRetryAt =
-          this.clock() + retryDelay(this.eventsFailures++, ctx.backoff, asked, ctx.random);
-        if (events.pause !== null) this.pause = events.pause;
-      } else {
-        this.eventsFailures = 0;
-      }
-    }
-    for (const item of untouched) {
-      await ctx.store.send('outbox:fail', {
-        outboxId: item.outboxId,
-        error: 'station-events endpoint backing off',
-        nextAttemptAt: Math.max(this.eventsRetryAt, this.clock() + 1),
-      });
     }
   }
 
@@ -320,7 +250,7 @@ export class SyncService extends EventEmitter<SyncEvents> {
   }
 
   private runPushPass(): Promise<SyncRunReport> {
-    this.pushPass ??= this.pushAll().finally(() => {
+    this.pushPass ??= this.pushOnce().finally(() => {
       this.pushPass = null;
     });
     return this.pushPass;
@@ -350,64 +280,10 @@ export class SyncService extends EventEmitter<SyncEvents> {
     return run.progress;
   }
 
-  private async pushAll(): Promise<SyncRunReport> {
-    const ctx = this.ctx;
-    const report: SyncRunReport = {
-      delivered: 0,
-      reconciledFound: 0,
-      reposted: 0,
-      parked: 0,
-      failed: 0,
-      eventsSent: 0,
-      pulled: null,
-      clean: true,
-    };
-    if (ctx === null) return report;
-    if (!this.claimsReleased) {
-      // Leases left by a killed process would otherwise hold their items until they expire.
-      await ctx.store.send('sync:releaseClaims', {});
-      this.claimsReleased = true;
-    }
-    for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopping; batch += 1) {
-      if (this.pause !== null && this.pause.until > this.clock()) break;
-      const items = await ctx.store.send('outbox:claim', {
-        limit: this.pushOptions.batchSize,
-        leaseMs: this.pushOptions.leaseMs,
-      });
-      if (items.length === 0) break;
-      const results = items.filter((item) => item.kind === 'result');
-      const others = items.filter((item) => item.kind !== 'result');
-      const pushed = await pushResults(ctx, results, this.pushOptions);
-      report.delivered += pushed.delivered;
-      report.reconciledFound += pushed.reconciledFound;
-      report.reposted += pushed.reconciledAbsent;
-      report.parked += pushed.parked;
-      report.failed += pushed.failed + pushed.deferred;
-      if (pushed.disagreements > 0) this.emit('disagreement', { count: pushed.disagreements });
-      if (pushed.pause !== null) this.pause = pushed.pause;
-      if (others.length > 0) await this.pushEventItems(ctx, others, report);
-      if (pushed.delivered > 0) this.pushFailures = 0;
-      // Only held-back results left: the next claim would return the same ones; wait instead.
-      if (pushed.held > 0 && pushed.held === results.length && others.length === 0) break;
-    }
-    report.clean = report.failed === 0 && report.parked === 0;
-    if (report.clean) {
-      const now = this.clock();
-      // Persisted so the UI shows it after a restart, but not on every idle pass (each write
-      // is an fsync): when something moved, or once a minute.
-      const persist =
-        report.delivered + report.eventsSent > 0 ||
-        this.lastSuccessfulSyncAt === null ||
-        now - this.lastSuccessfulSyncAt >= 60_000;
-      this.lastSuccessfulSyncAt = now;
-      this.pushFailures = 0;
-      if (persist) {
-        await ctx.store.send('sync:cursorSet', {
-          name: PUSH_CURSOR,
-          value: { lastSuccessfulSyncAt: now },
-        });
-      }
-    }
+  private async pushOnce(): Promise<SyncRunReport> {
+    if (this.pusher === null) return emptyRunReport();
+    const report = await this.pusher.pass();
+    if (report.delivered > 0 || report.clean) this.pushFailures = 0;
     return report;
   }
 }

@@ -19,12 +19,23 @@ export interface HostFixture {
   close(): Promise<void>;
 }
 
-export async function startTestBrowserHost(logger: Logger = silentLogger): Promise<HostFixture> {
+export interface HostFixtureOptions {
+  /** Attack files that open many connections raise the bridge's socket cap. */
+  maxConnections?: number;
+  stationId?: string;
+}
+
+/** Both folders are removed by close(), so runs leave nothing in the temp folder. */
+export async function startTestBrowserHost(
+  logger: Logger = silentLogger,
+  options: HostFixtureOptions = {},
+): Promise<HostFixture> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>station</title>');
   const dataDir = mkdtempSync(join(tmpdir(), 'station-data-'));
   const host = await startBrowserHost({
     keyWrapper: createPlaintextKeyWrapper(),
+    ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
     rendererDir,
     port: 0,
     version: '9.9.9',
@@ -34,7 +45,7 @@ export async function startTestBrowserHost(logger: Logger = silentLogger): Promi
       connectivityIntervalMs: 60_000,
       faceAuthKey: null,
       idCheckKey: null,
-      stationId: 'station-test',
+      stationId: options.stationId ?? 'station-test',
       demo: 'off',
     },
     logger,

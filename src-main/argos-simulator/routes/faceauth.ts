@@ -1,5 +1,6 @@
 // POST /v3/faceauth (multipart), GET /v3/faceauth (listing for reconciliation), GET the stored
 // image, DELETE a record's personal data. FaceAuth key.
+import { sniffImageFormat } from '../../../src-shared/image-format';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ProjectPolicy } from '../../../src-shared/faceauth/policy';
@@ -59,9 +60,7 @@ export async function parseFaceAuthPost(req: IncomingMessage): Promise<FaceAuthP
 }
 
 function looksLikeImage(bytes: Uint8Array): boolean {
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  return jpeg || png;
+  return sniffImageFormat(bytes) !== null;
 }
 
 export async function postFaceAuth(

@@ -1,7 +1,9 @@
 // Reads format and pixel dimensions from JPEG/PNG headers without decoding, so that limits can be
 // enforced before a decoder allocates anything. Only JPEG and PNG are accepted, as ARGOS FaceAuth
 // documents ("faceImage: file (JPEG/PNG)").
-export type ImageFormat = 'jpeg' | 'png';
+import { sniffImageFormat, type ImageFormat } from '../../../src-shared/image-format';
+
+export type { ImageFormat };
 
 export interface ImageHeader {
   format: ImageFormat;
@@ -9,14 +11,8 @@ export interface ImageHeader {
   height: number;
 }
 
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
 export function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return 'jpeg';
-  }
-  if (bytes.length >= PNG_MAGIC.length && PNG_MAGIC.every((b, i) => bytes[i] === b)) return 'png';
-  return undefined;
+  return sniffImageFormat(bytes) ?? undefined;
 }
 
 function u16be(bytes: Uint8Array, at: number): number {

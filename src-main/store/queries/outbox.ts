@@ -156,3 +156,9 @@ export function findOutboxByRef(
   );
   return row === undefined ? undefined : rowToOutboxItem(row);
 }
+
+/** Releases every lease: called by the one sync process at start, after a crash left leases. */
+export function releaseOutboxClaims(db: WritableDb): number {
+  return execute(db, sql`UPDATE outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL`)
+    .changes;
+}

@@ -156,3 +156,15 @@ export function eraseSubmissionBiometrics(
     ).changes > 0
   );
 }
+
+/**
+ * The central API listed this submission again: it is still current, so retention must not
+ * treat its templates as stale (retention purges by last_seen_at).
+ */
+export function markSubmissionSeen(db: WritableDb, submissionId: string, now: number): void {
+  execute(
+    db,
+    sql`UPDATE submissions SET last_seen_at = max(last_seen_at, ${now})
+        WHERE submission_id = ${submissionId}`,
+  );
+}

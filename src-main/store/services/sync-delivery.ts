@@ -9,12 +9,8 @@ import { inTransaction } from '../db/sql';
 import { StoreError } from '../errors';
 import { deleteOutboxByRef } from '../queries/outbox';
 import { findResult, listOverrides, markResultSynced, setCentralVerdict } from '../queries/results';
-import {
-  deletePushAttempt,
-  findPushAttempt,
-  flagDisagreement,
-  notePushAttempt,
-} from '../queries/sync-state';
+import { flagDisagreement } from '../queries/sync-disagreements';
+import { deletePushAttempt, findPushAttempt, notePushAttempt } from '../queries/sync-push-attempts';
 import { purgeImagesNow } from './retention';
 import type { FaceAuthRequestFields } from './results';
 import { readSetting } from './settings';

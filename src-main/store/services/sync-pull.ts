@@ -4,14 +4,14 @@
 import { requireWritable, type StoreContext } from '../context';
 import { inTransaction } from '../db/sql';
 import { StoreError } from '../errors';
+import { markSubmissionSeen } from '../queries/submissions';
+import { putCursor } from '../queries/sync-cursors';
 import {
   approvedNotInSweep,
-  markSubmissionSeen,
-  putCursor,
   putSubmissionMark,
   submissionMarks,
   touchSubmissionMark,
-} from '../queries/sync-state';
+} from '../queries/sync-submission-marks';
 import { changeSubmissionStatus, upsertSubmissions, type SubmissionInput } from './submissions';
 
 const MAX_PAGE = 2000;

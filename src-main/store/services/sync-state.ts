@@ -4,19 +4,20 @@
 import { requireWritable, type StoreContext } from '../context';
 import { inTransaction } from '../db/sql';
 import { StoreError } from '../errors';
+import { releaseOutboxClaims } from '../queries/outbox';
+import { syncCounts } from '../queries/sync-counts';
+import { getCursor, putCursor } from '../queries/sync-cursors';
+import { deliveryRows } from '../queries/sync-delivery-rows';
 import {
-  deleteEventBatch,
-  deliveryRows,
-  getCursor,
-  insertEventBatch,
-  listEventBatches,
   listOpenDisagreements,
   markDisagreementReviewed,
-  putCursor,
-  releaseOutboxClaims,
-  syncCounts,
   type DisagreementRow,
-} from '../queries/sync-state';
+} from '../queries/sync-disagreements';
+import {
+  deleteEventBatch,
+  insertEventBatch,
+  listEventBatches,
+} from '../queries/sync-push-attempts';
 import { appendAuditEntry } from '../../audit/append';
 import { requireSession } from '../../operators/service';
 import { parkOutboxItem } from '../queries/outbox';

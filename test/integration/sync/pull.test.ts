@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArgosSimulator } from '../../../src-main/argos-simulator/server';
 import type { StoreClient } from '../../../src-main/store/client';
 import { submissionGate } from '../../../src-main/store/services/submissions';
@@ -120,7 +120,8 @@ describe('pull', () => {
     // An unchanged second run enrolls nothing again, but confirms the cache is current (so
     // retention, which purges templates not seen for a while, keeps them).
     const seenBefore = lookup.found ? lookup.lastSeenAt : 0;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The store stamps with the wall clock: wait for it to pass the first stamp, not a fixed time.
+    await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(seenBefore));
     const again = await service(enroller).runOnce();
     expect(again.pulled).toMatchObject({ enrolled: 0, unchanged: 21 });
     expect(enroller.calls).toBe(19);

@@ -186,10 +186,12 @@ describe('push', () => {
     const submissions = ['sub-a', 'sub-b', 'sub-c', 'sub-d', 'sub-e'];
     for (const id of submissions) sim.addSubmission({ submission_id: id });
     await recordResults(store, 5, submissions);
-    const sync = service();
+    // The station's clock stands still: the pause is measured from it, not from the wall.
+    const now = Date.UTC(2026, 10, 30, 12);
+    const sync = service({ clock: () => now });
     const report = await sync.runOnce({ pull: false });
     expect(report.delivered).toBe(2);
-    expect(sync.status().pausedUntil).toBeGreaterThan(Date.now() + 500);
+    expect(sync.status().pausedUntil).toBeGreaterThanOrEqual(now + 500);
     expect(sync.status().reason).toBe('rate limited (429)');
     const before = sim.stats.requests;
     await sync.runOnce({ pull: false });

@@ -1,42 +1,42 @@
 // The running service: start() delivers on its own after nudge(); offline it makes no request
 // beyond the connectivity probe (no busy loop) and resumes when the API comes back; stop()
 // ends both lanes. Real HTTP on 127.0.0.1 and a real store file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArgosSimulator } from '../../../src-main/argos-simulator/server';
 import type { StoreClient } from '../../../src-main/store/client';
+import { ConnectivityMonitor } from '../../../src-main/sync/connectivity';
 import { SyncService } from '../../../src-main/sync/sync-service';
+import type { SyncServiceOptions } from '../../../src-main/sync/sync-options';
 import type { SyncStatus } from '../../../src-main/sync/sync-status';
 import { openStation, recordResults } from '../../../scripts/sync/station-fixtures';
+import { ManualClock } from '../../support/manual-clock';
 import { SIM_KEYS, TEST_POLICY } from '../../support/sync/simulator';
+import { useTempDir } from '../../support/temp-dir';
 
 const STATION = 'station-lanes';
+const tempDir = useTempDir('faceauth-sync-lanes-');
 let store: StoreClient;
-let dir: string;
 let sim: ArgosSimulator | null = null;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'faceauth-sync-lanes-'));
-  store = await openStation(dir, STATION);
+  store = await openStation(tempDir(), STATION);
 });
 afterEach(async () => {
   await store.close();
   await sim?.close();
   sim = null;
-  rmSync(dir, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Waits for a condition the service reaches on its own (polled, never a fixed sleep). */
+async function until(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  await vi.waitFor(async () => expect(await check()).toBe(true), { timeout, interval: 50 });
 }
 
-function service(baseUrl: string, fetchImpl: typeof fetch = fetch): SyncService {
+function service(
+  baseUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  extra: Partial<SyncServiceOptions> = {},
+): SyncService {
   return new SyncService({
     store,
     stationId: STATION,
@@ -48,6 +48,7 @@ function service(baseUrl: string, fetchImpl: typeof fetch = fetch): SyncService 
     push: { graceMs: 0 },
     backoff: { baseMs: 20, capMs: 200 },
     fetchImpl,
+    ...extra,
   });
 }
 
@@ -87,19 +88,45 @@ describe('sync service lanes', () => {
       return fetch(input, init);
     };
     await recordResults(store, 3, ['sub-a']);
-    const sync = service(url, counting);
+    // The station's one monitor and the lanes' waits run on a manual clock: the test moves time.
+    const clock = new ManualClock();
+    const monitor = new ConnectivityMonitor({
+      baseUrl: url,
+      intervalMs: INTERVAL_MS,
+      fetchImpl: counting,
+      clock,
+    });
+    const sync = service(url, counting, { connectivity: monitor, timers: clock });
     sync.start();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(sync.status()).toMatchObject({ state: 'offline', online: false });
+    monitor.start();
+    await vi.waitFor(() => expect(sync.status()).toMatchObject({ state: 'offline' }));
     expect(sync.status().reason).toMatch(/unreachable/);
-    // Only connectivity probes (HEAD), a few per second at most: no retry storm, no busy loop.
+    // Ten intervals offline: one probe every two intervals (the monitor backs off while
+    // offline), and nothing else goes out: no retry storm, no busy loop.
+    await nextProbeScheduled(clock, 1, requests);
+    for (let probe = 2; probe <= 6; probe += 1) {
+      clock.advance(2 * INTERVAL_MS);
+      await nextProbeScheduled(clock, probe, requests);
+    }
+    expect(requests).toHaveLength(6);
     expect(requests.every((r) => r.startsWith('HEAD'))).toBe(true);
-    expect(requests.length).toBeLessThanOrEqual(6);
     sim = new ArgosSimulator({ ...SIM_KEYS, port });
     await sim.start();
     sim.addSubmission({ submission_id: 'sub-a' });
+    clock.advance(2 * INTERVAL_MS);
     await until(async () => (await store.send('sync:counts', {})).unsyncedResults === 0);
     expect(sim.state.records).toHaveLength(3);
+    monitor.stop();
     await sync.stop();
   });
 });
+
+const INTERVAL_MS = 250;
+
+/** The monitor has made `probes` probes and set the timer for the next one (2 intervals out). */
+async function nextProbeScheduled(clock: ManualClock, probes: number, requests: string[]) {
+  await vi.waitFor(() => {
+    expect(requests).toHaveLength(probes);
+    expect(clock.hasTimerAt(clock.now() + 2 * INTERVAL_MS)).toBe(true);
+  });
+}

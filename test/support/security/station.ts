@@ -1,13 +1,11 @@
 // A real browser host (engine off: no models needed) on 127.0.0.1 with a real SQLite store, and
 // helpers to open bridge connections and sign people in, for the operators/access attack files.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../../src-main/browser-host/browser-host';
+import type { BrowserHost } from '../../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../../src-main/host/logger';
-import { createPlaintextKeyWrapper } from '../../../src-main/store/keys/plaintext-key-wrapper';
 import { DATABASE_FILE } from '../../../src-main/store/station-store';
+import { startTestBrowserHost } from '../browser-host-fixture';
 import { call, openBridge } from '../ws-client';
 
 export interface Account {
@@ -41,27 +39,14 @@ export interface SecurityStation {
 }
 
 export async function startSecurityStation(name: string): Promise<SecurityStation> {
-  const dataDir = mkdtempSync(join(tmpdir(), `station-${name}-`));
-  const host = await startBrowserHost({
-    keyWrapper: createPlaintextKeyWrapper(),
-    // These attacks test accounts, sign-in throttling and access rules, each from fresh
-    // connections; the cap on open bridge sockets has its own attack (bridge.security.test.ts).
+  // The one browser-host fixture (test/support/browser-host-fixture.ts), with the socket cap
+  // raised: these attacks test accounts, sign-in throttling and access rules, each from fresh
+  // connections; the cap itself has its own attack (bridge.security.test.ts).
+  const fixture = await startTestBrowserHost(silentLogger, {
     maxConnections: 256,
-    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
-    port: 0,
-    version: '1.0.0',
-    logger: silentLogger,
-    engine: 'off',
-    config: {
-      centralBaseUrl: null,
-      dataDir,
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId: `station-${name}`,
-      demo: 'off',
-    },
+    stationId: `station-${name}`,
   });
+  const { host, dataDir } = fixture;
   const open: WebSocket[] = [];
   const connect = async () => {
     const socket = await openBridge(host.origin, host.token);
@@ -96,7 +81,7 @@ export async function startSecurityStation(name: string): Promise<SecurityStatio
     },
     async close() {
       for (const socket of open) socket.close();
-      await host.close();
+      await fixture.close();
     },
   };
 }

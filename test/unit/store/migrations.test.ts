@@ -25,6 +25,16 @@ function tables(db: Database.Database): string[] {
   ).map((row) => row.name);
 }
 
+function indexes(db: Database.Database): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((row) => row.name);
+}
+
 function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
@@ -70,16 +80,35 @@ describe('each migration on an in-memory database', () => {
     '0007-audit-mac': ['audit_acknowledgements'],
   };
 
+  // Named indexes each step adds; whether queries use them: migration-indexes.test.ts.
+  const expectedNewIndexes: Record<string, string[]> = {
+    '0001-initial': [
+      'outbox_due',
+      'overrides_result',
+      'results_recorded_at',
+      'results_submission',
+      'submissions_template_retention',
+    ],
+    '0002-operators': ['operator_sessions_operator'],
+    '0003-audit-chain': [],
+    '0004-retention-indexes': ['results_with_image'],
+    '0005-sync-state': ['central_disagreements_open', 'sync_submission_marks_sweep'],
+    '0006-key-checks': [],
+    '0007-audit-mac': [],
+  };
+
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(
-    '%s creates its tables',
+    '%s creates its tables and indexes',
     (name, index) => {
       const db = asWritable(new Database(':memory:'));
       migrate(db, MIGRATIONS.slice(0, index));
       const before = new Set(tables(db));
+      const indexesBefore = new Set(indexes(db));
       const report = migrate(db, MIGRATIONS.slice(0, index + 1));
       expect(report.applied).toEqual([name]);
       // migrate() with an empty list already created schema_migrations, so only this step's tables are new.
       expect(tables(db).filter((t) => !before.has(t))).toEqual(expectedNewTables[name]);
+      expect(indexes(db).filter((i) => !indexesBefore.has(i))).toEqual(expectedNewIndexes[name]);
       expect(db.pragma('user_version', { simple: true })).toBe(index + 1);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       db.close();

@@ -2,8 +2,14 @@
 // FACEAUTH_FACEAUTH_KEY / FACEAUTH_IDCHECK_KEY), else what an admin stored in settings, else
 // nothing — and then, unless switched off, demo mode's local simulator.
 import { checkCentralUrl } from '../../src-shared/central-url';
-import type { StationConfig } from './config';
 import type { CentralConfig } from '../store/services/central-config';
+
+/** The environment's choice (FACEAUTH_CENTRAL_URL and its keys); host/config.ts reads it. */
+export interface CentralEnvironment {
+  centralBaseUrl: string | null;
+  faceAuthKey: string | null;
+  idCheckKey: string | null;
+}
 
 export interface CentralEndpoint {
   baseUrl: string;
@@ -13,7 +19,7 @@ export interface CentralEndpoint {
 }
 
 export function configuredEndpoint(
-  config: StationConfig,
+  config: CentralEnvironment,
   stored: CentralConfig,
 ): CentralEndpoint | null {
   if (config.centralBaseUrl !== null) {

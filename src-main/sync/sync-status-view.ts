@@ -1,6 +1,6 @@
 // The sync service's detailed status, reduced to what the status bar shows.
 import type { SyncStatus as SyncStatusView } from '../../src-shared/contract/sync';
-import type { SyncStatus } from '../sync/sync-status';
+import type { SyncStatus } from './sync-status';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,3 +1,5 @@
+// The sync:* channels (src-shared/contract/sync.ts): what the status bar reads and the "sync now"
+// button. The sync domain owns them; host/ only wires them in.
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import type { StoreClient } from '../store/client';

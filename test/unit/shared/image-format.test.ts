@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImageFormat } from '../../../src-main/frame/image-sniff';
+import { imageMimeType, sniffImageFormat } from '../../../src-shared/image-format';
 
 describe('image sniffing', () => {
   it.each([
@@ -11,5 +11,12 @@ describe('image sniffing', () => {
     [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a], null],
   ])('%j → %s', (bytes, expected) => {
     expect(sniffImageFormat(new Uint8Array(bytes))).toBe(expected);
+  });
+});
+
+describe('imageMimeType', () => {
+  it('names the upload type ARGOS expects for each format', () => {
+    expect(imageMimeType('png')).toBe('image/png');
+    expect(imageMimeType('jpeg')).toBe('image/jpeg');
   });
 });

@@ -3,8 +3,8 @@
 import type { SyncStatus } from '../../src-shared/contract/sync';
 import type { EventHub } from '../bridge/event-hub';
 import type { StoreClient } from '../store/client';
-import type { ConnectivityMonitor } from '../sync/connectivity';
-import { callStore } from './store-calls';
+import { callStore } from '../store/call-store';
+import type { ConnectivityReader } from './connectivity';
 
 export interface SyncEngineView {
   status(): Promise<SyncStatus>;
@@ -18,7 +18,7 @@ export class SyncStatusReporter {
 
   constructor(
     private readonly store: StoreClient,
-    private readonly connectivity: () => ConnectivityMonitor,
+    private readonly connectivity: ConnectivityReader,
     private readonly hub: EventHub,
     private readonly configured: () => boolean,
   ) {}
@@ -30,7 +30,7 @@ export class SyncStatusReporter {
   async current(): Promise<SyncStatus> {
     if (this.engine) return this.engine.status();
     const queue = await callStore(this.store, 'outbox:counts', {});
-    const network = this.connectivity().current();
+    const network = this.connectivity.current();
     return {
       configured: this.configured(),
       online: network.online,

@@ -1,0 +1,67 @@
+// The layer order (docs/architecture.md) as dependency-cruiser rules. From the bottom up:
+// src-shared (contract, FaceAuth types) <- services (engine, checks, store, audit, operators,
+// argos-simulator) <- bridge <- domains (one folder per channel family) <- host/ (wiring) <-
+// electron/, browser-host/ (hosts), cli/ (tools). A rule names what a layer must NOT import.
+// Paths may sit under a fixture root (test/fixtures/layers), hence the `(^|/)` anchors.
+import type { IForbiddenRuleType } from 'dependency-cruiser';
+
+const root = '(^|/)';
+const SERVICES = '(engine|checks|store|audit|operators|argos-simulator)';
+const DOMAINS = '(access|verification|results|session|settings|sync|demo|frame|station)';
+const ABOVE_SERVICES = `(bridge|host|electron|browser-host|cli|${DOMAINS.slice(1, -1)})`;
+/** Store code that runs only in the store worker: main talks to it through store/client. */
+const WORKER_ONLY_STORE = `${root}src-main/store/(worker|queries|services|db|migrations|crypto)/`;
+
+export const LAYER_RULES: IForbiddenRuleType[] = [
+  {
+    name: 'shared-at-the-bottom',
+    comment: 'src-shared is imported by everyone and imports no process code',
+    severity: 'error',
+    from: { path: `${root}src-shared/` },
+    to: { path: `${root}src-(main|renderer|preload)/` },
+  },
+  {
+    name: 'renderer-only-through-the-contract',
+    comment: 'the renderer reaches main only through the typed bridge (src-shared/contract)',
+    severity: 'error',
+    from: { path: `${root}src-renderer/` },
+    to: { path: `${root}src-(main|preload)/` },
+  },
+  {
+    name: 'services-import-no-handlers-or-hosts',
+    comment:
+      'engine, store, audit, operators, checks are services: no handler, bridge or host code',
+    severity: 'error',
+    from: { path: `${root}src-main/${SERVICES}/` },
+    to: { path: `${root}src-main/${ABOVE_SERVICES}/` },
+  },
+  {
+    name: 'bridge-knows-no-domain',
+    comment: 'the bridge validates and dispatches; it imports no domain and no host',
+    severity: 'error',
+    from: { path: `${root}src-main/bridge/` },
+    to: { path: `${root}src-main/(host|electron|browser-host|cli|${DOMAINS.slice(1, -1)})/` },
+  },
+  {
+    name: 'domains-import-no-host',
+    comment: 'a domain owns its handlers and service; host/ wires them, never the reverse',
+    severity: 'error',
+    from: { path: `${root}src-main/${DOMAINS}/` },
+    to: { path: `${root}src-main/(host|electron|browser-host|cli)/` },
+  },
+  {
+    name: 'only-hosts-import-hosts',
+    comment: 'electron/ and browser-host/ only host: nothing below them imports them',
+    severity: 'error',
+    from: { path: `${root}src-main/`, pathNot: `${root}src-main/(electron|browser-host)/` },
+    to: { path: `${root}src-main/(electron|browser-host)/` },
+  },
+  {
+    name: 'worker-only-store-code-stays-in-the-worker',
+    comment: 'SQL, queries and worker services must not reach the main bundle (types are fine)',
+    severity: 'error',
+    // operators/ and audit/ run inside the store worker; bridge, domains and hosts run in main.
+    from: { path: `${root}src-main/(bridge|host|electron|browser-host|${DOMAINS.slice(1, -1)})/` },
+    to: { path: WORKER_ONLY_STORE, dependencyTypesNot: ['type-only'] },
+  },
+];

@@ -1,0 +1,73 @@
+// Each index a migration adds is there for a query; EXPLAIN QUERY PLAN on the statements the
+// real query functions prepare proves SQLite uses it (a renamed column or a reworded WHERE that
+// silently drops the index fails here, long before a store grows slow).
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { asWritable, type WritableDb } from '../../../src-main/store/db/sql';
+import { MIGRATIONS } from '../../../src-main/store/migrations';
+import { migrate } from '../../../src-main/store/migrations/runner';
+import {
+  eraseCapturedImagesOf,
+  iterateResults,
+  listOverrides,
+  listRecentResults,
+  purgeCapturedImages,
+} from '../../../src-main/store/queries/results';
+import { purgeStaleSubmissionBiometrics } from '../../../src-main/store/queries/submissions';
+import { listOpenDisagreements } from '../../../src-main/store/queries/sync-disagreements';
+import { plansOf } from '../../support/store/query-plan';
+
+let db: WritableDb;
+beforeEach(() => {
+  db = asWritable(new Database(':memory:'));
+  migrate(db, MIGRATIONS);
+});
+afterEach(() => db.close());
+
+/** The plan lines of the single statement `run` prepares. */
+function planOf(run: (db: WritableDb) => unknown): string {
+  const plans = plansOf(db, run);
+  expect(plans).toHaveLength(1);
+  return plans[0]!.details.join('\n');
+}
+
+describe('index migrations are used by the queries that need them', () => {
+  it('0001 submissions_template_retention: the template purge reads only biometric rows', () => {
+    expect(planOf((d) => purgeStaleSubmissionBiometrics(d, 1_000, 2_000))).toMatch(
+      /USING INDEX submissions_template_retention \(last_seen_at<\?\)/,
+    );
+  });
+
+  it('0001 results_recorded_at: recent results and exports by date range', () => {
+    expect(planOf((d) => listRecentResults(d, 50))).toMatch(/USING INDEX results_recorded_at/);
+    expect(planOf((d) => [...iterateResults(d, 0, 1_000)])).toMatch(
+      /SEARCH results USING INDEX results_recorded_at \(recorded_at>\? AND recorded_at<\?\)/,
+    );
+  });
+
+  it('0001 results_submission: erasing one person finds their results by submission', () => {
+    expect(planOf((d) => eraseCapturedImagesOf(d, 'sub-1', 1))).toMatch(
+      /SEARCH results USING INDEX results_submission \(submission_id=\?\)/,
+    );
+  });
+
+  it("0001 overrides_result: a result's overrides", () => {
+    expect(planOf((d) => listOverrides(d, 'auth-1'))).toMatch(
+      /SEARCH o USING INDEX overrides_result \(authentication_id=\?\)/,
+    );
+  });
+
+  it('0004 results_with_image: the hourly image sweep reads only rows that hold an image', () => {
+    for (const includeSynced of [true, false]) {
+      expect(
+        planOf((d) => purgeCapturedImages(d, { cutoff: 1_000, includeSynced }, 2_000)),
+      ).toMatch(/SCAN results USING INDEX results_with_image/);
+    }
+  });
+
+  it('0005 central_disagreements_open: the open disagreements a supervisor reviews', () => {
+    expect(planOf((d) => listOpenDisagreements(d, 20))).toMatch(
+      /USING INDEX central_disagreements_open/,
+    );
+  });
+});
