@@ -68,6 +68,7 @@ describe('each migration on an in-memory database', () => {
     ],
     '0006-key-checks': ['station_key_checks'],
     '0007-audit-mac': ['audit_acknowledgements'],
+    '0008-error-attempts': ['error_attempts'],
   };
 
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(
