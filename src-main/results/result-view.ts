@@ -39,7 +39,7 @@ export function toResultView(stored: StoredResult): ResultView {
     synced: stored.syncedAt !== null,
     hasCapturedImage: stored.hasCapturedImage,
     imagePurgedAt:
-      stored.imagePurgedAt === null ? null : new Date(stored.imagePurgedAt).toISOString(),
+      stored.imagePurgedAt == null ? null : new Date(stored.imagePurgedAt).toISOString(),
   };
 }
 
