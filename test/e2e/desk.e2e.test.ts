@@ -280,6 +280,12 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       expect(await englishWords(page, names), 'verify, verdict').toEqual([]);
       await axe(`verify-verdict-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-2-approved`);
+      await page.getByTestId('override-button').click();
+      await page.getByTestId('override-submit').click();
+      expect(await englishWords(page, names), 'override dialog').toEqual([]);
+      await axe(`override-dialog-ko-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-ko-9-override`);
+      await page.keyboard.press('Escape');
       await page.getByTestId('tab-history').click();
       await expect
         .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
