@@ -220,8 +220,14 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     expect(await page.getByTestId('override-error').textContent()).toContain(
       'Choose the new decision.',
     );
-    await page.getByTestId('override-decision').selectOption('approved');
-    await page.getByTestId('override-reason').selectOption('identity_confirmed_by_document');
+    // Only the decision that does not stand is offered: an approval can only be rejected.
+    expect(
+      await page
+        .locator('[data-testid="override-decision"] option:not([disabled])')
+        .allTextContents(),
+    ).toEqual([expect.stringMatching(/^\s*Reject\s*$/)]);
+    await page.getByTestId('override-decision').selectOption('rejected');
+    await page.getByTestId('override-reason').selectOption('suspected_impostor');
     await page.getByTestId('override-submit').click();
     expect(await page.getByTestId('override-error').textContent()).toContain('details');
     await axe('override-dialog');
