@@ -2,7 +2,6 @@
 // second person's supervisor credentials typed at the desk (approval.ts); every override lands in
 // the audit chain (store).
 import { BridgeError } from '../../src-shared/contract/envelope';
-import type { ResultFilter, ResultView } from '../../src-shared/contract/results';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import { withApprover } from './approval';
@@ -12,6 +11,7 @@ import type { StoreClient } from '../store/client';
 import { formatOverrideReason } from './override-reason';
 import { resultsToCsv } from './results-csv';
 import { toResultView } from './result-view';
+import { searchHistory } from './history-search';
 
 type ResultChannels =
   | 'results:search'
@@ -19,24 +19,6 @@ type ResultChannels =
   | 'results:override'
   | 'results:exportCsv'
   | 'results:erasePerson';
-
-const DAY_MS = 86_400_000;
-
-async function search(
-  store: StoreClient,
-  filter: Required<Pick<ResultFilter, 'limit'>> & ResultFilter,
-): Promise<ResultView[]> {
-  const rows = await callStore(store, 'results:search', {
-    submissionId: filter.submissionId || null,
-    operatorId: filter.operatorId || null,
-    operatorName: filter.operator || null,
-    status: filter.status ?? null,
-    from: filter.from ? Date.parse(`${filter.from}T00:00:00.000Z`) : 0,
-    to: filter.to ? Date.parse(`${filter.to}T00:00:00.000Z`) + DAY_MS : Number.MAX_SAFE_INTEGER,
-    limit: filter.limit,
-  });
-  return rows.map(toResultView);
-}
 
 export function resultHandlers(
   store: StoreClient,
@@ -47,7 +29,7 @@ export function resultHandlers(
     ...eraseHandlers(store),
     'results:search': async (filter, { connection }) => {
       await requireOperator(store, connection);
-      return { rows: await search(store, filter) };
+      return searchHistory(store, filter);
     },
     'results:detail': async ({ authenticationId }, { connection }) => {
       const { token } = await requireOperator(store, connection);
@@ -86,13 +68,14 @@ export function resultHandlers(
     },
     'results:exportCsv': async (filter, { connection }) => {
       const { token } = await requireOperator(store, connection, 'supervisor');
-      const rows = await search(store, filter);
+      const { rows, errors } = await searchHistory(store, filter);
+      const count = rows.length + errors.length;
       await callStore(store, 'access:resultsExport', {
         sessionToken: token,
-        rows: rows.length,
+        rows: count,
         filter: { ...filter },
       });
-      return { csv: resultsToCsv(rows), rows: rows.length };
+      return { csv: resultsToCsv(rows, errors), rows: count };
     },
   };
 }

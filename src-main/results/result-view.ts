@@ -38,6 +38,8 @@ export function toResultView(stored: StoredResult): ResultView {
     disagreement: central !== null && central.authStatus !== stored.result.auth_status,
     synced: stored.syncedAt !== null,
     hasCapturedImage: stored.hasCapturedImage,
+    imagePurgedAt:
+      stored.imagePurgedAt == null ? null : new Date(stored.imagePurgedAt).toISOString(),
   };
 }
 

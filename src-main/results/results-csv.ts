@@ -1,6 +1,8 @@
 // CSV export of the filtered history rows, for supervisors. The cells are written by the same
 // injection-safe writer as the store's file export (every cell quoted, formulas neutralised).
-import type { ResultView } from '../../src-shared/contract/results';
+// Error attempts (no_face, Invalid_submissionId, …) come after the results, with their FaceAuth
+// code and no verdict or score: they have none.
+import type { ErrorAttemptView, ResultView } from '../../src-shared/contract/results';
 import { csvLine } from '../store/services/csv';
 
 const COLUMNS = [
@@ -17,30 +19,56 @@ const COLUMNS = [
   'central_verdict',
   'disagreement',
   'synced',
+  'operator_name',
+  'error_code',
 ] as const;
 
-export function resultsToCsv(rows: readonly ResultView[]): string {
-  const lines = [csvLine(COLUMNS)];
-  for (const row of rows) {
-    const lastOverride = row.overrides.at(-1);
-    lines.push(
-      csvLine([
-        row.authenticationId,
-        row.submissionId,
-        row.recordedAt,
-        row.operatorId,
-        row.result.auth_status,
-        row.result.score.face_similarity_score,
-        row.result.auth_status === 'rejected' ? row.result.fail_code.join(' ') : '',
-        row.finalStatus,
-        lastOverride ? `${lastOverride.reasonCode}: ${lastOverride.reasonText}` : null,
-        // Who authorised the override that stands: the approving supervisor, by name.
-        lastOverride ? (lastOverride.byOperatorName ?? lastOverride.byOperatorId) : null,
-        row.central?.authStatus ?? null,
-        row.disagreement,
-        row.synced,
-      ]),
-    );
-  }
-  return lines.join('');
+function resultLine(row: ResultView): string {
+  const lastOverride = row.overrides.at(-1);
+  return csvLine([
+    row.authenticationId,
+    row.submissionId,
+    row.recordedAt,
+    row.operatorId,
+    row.result.auth_status,
+    row.result.score.face_similarity_score,
+    row.result.auth_status === 'rejected' ? row.result.fail_code.join(' ') : '',
+    row.finalStatus,
+    lastOverride ? `${lastOverride.reasonCode}: ${lastOverride.reasonText}` : null,
+    // Who authorised the override that stands: the approving supervisor, by name.
+    lastOverride ? (lastOverride.byOperatorName ?? lastOverride.byOperatorId) : null,
+    row.central?.authStatus ?? null,
+    row.disagreement,
+    row.synced,
+    row.operatorName,
+    null,
+  ]);
+}
+
+function errorLine(attempt: ErrorAttemptView): string {
+  return csvLine([
+    null,
+    attempt.submissionId,
+    attempt.recordedAt,
+    attempt.operatorId,
+    'error',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    // Never sent: an error answer has no authentication_id for the central API to keep.
+    null,
+    attempt.operatorName,
+    attempt.errorCode,
+  ]);
+}
+
+export function resultsToCsv(
+  rows: readonly ResultView[],
+  errors: readonly ErrorAttemptView[] = [],
+): string {
+  return [csvLine(COLUMNS), ...rows.map(resultLine), ...errors.map(errorLine)].join('');
 }

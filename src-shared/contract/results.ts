@@ -1,5 +1,6 @@
 // Results as the operator reviews them: local verdict, overrides, central verdict, history.
 import { z } from 'zod';
+import { ERROR_MESSAGES, type FaceAuthErrorCode } from '../faceauth/codes';
 import { FaceAuthResultSchema } from '../faceauth/result';
 import { CredentialsSchema } from './session';
 
@@ -45,6 +46,18 @@ export const ResultViewSchema = z.object({
   disagreement: z.boolean(),
   synced: z.boolean(),
   hasCapturedImage: z.boolean(),
+  /** When retention deleted the captured photo (after sync, or after N days); null if kept. */
+  imagePurgedAt: z.string().nullable(),
+});
+
+/** A verification that ended in a FaceAuth error: no result, no photo, only who, when and why. */
+export const ErrorAttemptViewSchema = z.object({
+  attemptId: z.string(),
+  submissionId: z.string(),
+  errorCode: z.enum(Object.keys(ERROR_MESSAGES) as [FaceAuthErrorCode]),
+  recordedAt: z.string(),
+  operatorId: z.string().nullable(),
+  operatorName: z.string().nullable(),
 });
 
 export const ResultFilterSchema = z
@@ -54,7 +67,8 @@ export const ResultFilterSchema = z
     operatorId: z.string().max(64).optional(),
     /** Any part of the operator's name or username, any case. */
     operator: z.string().trim().max(100).optional(),
-    status: z.enum(['approved', 'rejected']).optional(),
+    /** `error`: only the attempts that ended in a FaceAuth error; none given: results and errors. */
+    status: z.enum(['approved', 'rejected', 'error']).optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     limit: z.number().int().min(1).max(500).default(100),
@@ -74,6 +88,7 @@ export const OverrideRequestSchema = z
   .strict();
 
 export type ResultView = z.infer<typeof ResultViewSchema>;
+export type ErrorAttemptView = z.infer<typeof ErrorAttemptViewSchema>;
 export type ResultFilter = z.input<typeof ResultFilterSchema>;
 export type OverrideRequest = z.infer<typeof OverrideRequestSchema>;
 export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
@@ -81,7 +96,10 @@ export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
 export const resultMethods = {
   'results:search': {
     request: ResultFilterSchema,
-    response: z.object({ rows: z.array(ResultViewSchema) }),
+    response: z.object({
+      rows: z.array(ResultViewSchema),
+      errors: z.array(ErrorAttemptViewSchema),
+    }),
   },
   'results:detail': {
     request: z.object({ authenticationId: z.string().min(1).max(64) }).strict(),

@@ -220,8 +220,14 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     expect(await page.getByTestId('override-error').textContent()).toContain(
       'Choose the new decision.',
     );
-    await page.getByTestId('override-decision').selectOption('approved');
-    await page.getByTestId('override-reason').selectOption('identity_confirmed_by_document');
+    // Only the decision that does not stand is offered: an approval can only be rejected.
+    expect(
+      await page
+        .locator('[data-testid="override-decision"] option:not([disabled])')
+        .allTextContents(),
+    ).toEqual([expect.stringMatching(/^\s*Reject\s*$/)]);
+    await page.getByTestId('override-decision').selectOption('rejected');
+    await page.getByTestId('override-reason').selectOption('suspected_impostor');
     await page.getByTestId('override-submit').click();
     expect(await page.getByTestId('override-error').textContent()).toContain('details');
     await axe('override-dialog');
@@ -280,6 +286,12 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       expect(await englishWords(page, names), 'verify, verdict').toEqual([]);
       await axe(`verify-verdict-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-2-approved`);
+      await page.getByTestId('override-button').click();
+      await page.getByTestId('override-submit').click();
+      expect(await englishWords(page, names), 'override dialog').toEqual([]);
+      await axe(`override-dialog-ko-${size.name}`);
+      await saveScreenshot(page, `desk-${size.name}-ko-9-override`);
+      await page.keyboard.press('Escape');
       await page.getByTestId('tab-history').click();
       await expect
         .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })

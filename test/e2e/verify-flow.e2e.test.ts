@@ -28,6 +28,9 @@ const SUPERVISOR = {
   password: 'supervisor password 1',
 };
 
+/** Polls wait as long as a loaded two-core machine needs (expect.poll's default is one second). */
+const PATIENT = { timeout: 60_000 };
+
 let host: RunningHost;
 const opened: StationPage[] = [];
 const ids: { personA?: string; personB?: string } = {};
@@ -77,7 +80,10 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
       await page.getByTestId('new-operator-password').fill(account.password);
       await page.getByTestId('new-operator-submit').click();
       await expect
-        .poll(() => page.getByTestId('operator-row').filter({ hasText: account.username }).count())
+        .poll(
+          () => page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
+          PATIENT,
+        )
         .toBe(1);
     }
     ids.personA = await enrollDemo(page, 'Person A');
@@ -96,7 +102,7 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
 
     await verifyByKeyboard(page, ids.personA!);
     expect(await page.getByTestId('verdict').textContent()).toBe('APPROVED');
-    await expect.poll(() => page.getByTestId('reference-image').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('reference-image').count(), PATIENT).toBe(1);
     await saveScreenshot(page, 'flow-2-genuine-approved');
 
     await page.keyboard.press('Escape');
@@ -118,14 +124,14 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     await page.getByTestId('supervisor-password').fill(OPERATOR.password);
     await page.getByTestId('override-submit').click();
     await expect
-      .poll(() => page.getByTestId('override-error').textContent())
+      .poll(() => page.getByTestId('override-error').textContent(), PATIENT)
       .toMatch(/not a supervisor/);
     await saveScreenshot(page, 'flow-4-override-needs-supervisor');
 
     await page.getByTestId('supervisor-username').fill(SUPERVISOR.username);
     await page.getByTestId('supervisor-password').fill(SUPERVISOR.password);
     await page.getByTestId('override-submit').click();
-    await expect.poll(() => page.getByTestId('verdict').textContent()).toBe('APPROVED');
+    await expect.poll(() => page.getByTestId('verdict').textContent(), PATIENT).toBe('APPROVED');
     expect(await page.getByTestId('override-note').textContent()).toContain(
       'Identity confirmed by document',
     );
@@ -133,7 +139,9 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
 
     // History shows both decisions, the override marked.
     await page.getByTestId('tab-history').click();
-    await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.getByTestId('history-row').count(), PATIENT)
+      .toBeGreaterThanOrEqual(2);
     await saveScreenshot(page, 'flow-6-history');
   });
 
@@ -149,7 +157,10 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     await page.getByTestId('submission-input').fill('NOT-A-REAL-ID');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('submission-refused').getByTestId('problem-code').textContent())
+      .poll(
+        () => page.getByTestId('submission-refused').getByTestId('problem-code').textContent(),
+        PATIENT,
+      )
       .toBe('Invalid_submissionId');
     expect(await page.getByTestId('submission-refused').textContent()).toContain(
       'This submission id is not known at this station.',
@@ -168,20 +179,23 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
     await row.getByTestId('demo-revoke-confirm').click();
     // The revocation is done once the list shows it; only then ask the desk about that id.
     await expect
-      .poll(() => row.getByTestId('demo-status').getAttribute('data-status'))
+      .poll(() => row.getByTestId('demo-status').getAttribute('data-status'), PATIENT)
       .toBe('rejected');
     await page.getByTestId('tab-verify').click();
     await page.getByTestId('submission-input').fill(ids.personA!);
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('submission-refused').getByTestId('problem-code').textContent())
+      .poll(
+        () => page.getByTestId('submission-refused').getByTestId('problem-code').textContent(),
+        PATIENT,
+      )
       .toBe('invalid_submission_status');
     await saveScreenshot(page, 'flow-9-revoked');
 
     // The console speaks Korean once chosen in settings (a desk preference, no admin needed).
     await page.getByTestId('tab-settings').click();
     await page.getByTestId('language-select').selectOption('ko');
-    await expect.poll(() => page.getByTestId('tab-verify').textContent()).toBe('인증');
+    await expect.poll(() => page.getByTestId('tab-verify').textContent(), PATIENT).toBe('인증');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
     await saveScreenshot(page, 'flow-10-korean');
     await page.getByTestId('language-select').selectOption('en');

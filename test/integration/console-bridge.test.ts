@@ -320,7 +320,7 @@ describe('overrides', () => {
     const csv = (exported.value as { csv: string; rows: number }).csv;
     // Every cell is quoted, the header row too (issue 11, CSV injection).
     expect(csv.split('\r\n')[0]).toBe(
-      '"authentication_id","submission_id","recorded_at","operator_id","station_verdict","face_similarity_score","fail_codes","final_status","override_reason","override_by","central_verdict","disagreement","synced"',
+      '"authentication_id","submission_id","recorded_at","operator_id","station_verdict","face_similarity_score","fail_codes","final_status","override_reason","override_by","central_verdict","disagreement","synced","operator_name","error_code"',
     );
     expect((exported.value as { rows: number }).rows).toBeGreaterThanOrEqual(2);
     // The supervisor who approved the override is named in the export.

@@ -7,6 +7,7 @@ import { updateToSchemaVersion4 } from './0004-retention-indexes';
 import { updateToSchemaVersion5 } from './0005-sync-state';
 import { updateToSchemaVersion6 } from './0006-key-checks';
 import { updateToSchemaVersion7 } from './0007-audit-mac';
+import { updateToSchemaVersion8 } from './0008-error-attempts';
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: updateToSchemaVersion1 },
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-sync-state', up: updateToSchemaVersion5 },
   { version: 6, name: '0006-key-checks', up: updateToSchemaVersion6 },
   { version: 7, name: '0007-audit-mac', up: updateToSchemaVersion7 },
+  { version: 8, name: '0008-error-attempts', up: updateToSchemaVersion8 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

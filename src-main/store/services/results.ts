@@ -1,12 +1,7 @@
 // Local FaceAuth results. A result, its outbox item and its audit entry are written in ONE
 // transaction: after a crash either all three exist or none does.
 import { appendAuditEntry } from '../../audit/append';
-import {
-  FaceAuthErrorSchema,
-  FaceAuthResultSchema,
-  type FaceAuthError,
-  type FaceAuthResult,
-} from '../../../src-shared/faceauth/result';
+import { FaceAuthResultSchema, type FaceAuthResult } from '../../../src-shared/faceauth/result';
 import { requireWritable, type StoreContext } from '../context';
 import { cipherContext } from '../crypto/biometric-cipher';
 import { checkpointTruncate } from '../db/pragmas';
@@ -201,32 +196,6 @@ export function recordResult(
     );
     return { authenticationId, outboxId, auditSeq: entry.seq };
   });
-}
-
-/** A verification that ended in a FaceAuth error (no_face, invalid_submission_status, …). */
-export function recordDecisionError(
-  ctx: StoreContext,
-  input: { submissionId: string; error: FaceAuthError; operatorId: string | null },
-): { auditSeq: number } {
-  const parsed = FaceAuthErrorSchema.safeParse(input.error);
-  if (!parsed.success) throw new StoreError('invalid_input', 'error is not a FaceAuth error');
-  const db = requireWritable(ctx);
-  const now = ctx.clock();
-  return inTransaction(db, () => ({
-    auditSeq: appendAuditEntry(
-      db,
-      {
-        kind: 'decision',
-        actor: input.operatorId,
-        payload: {
-          submissionId: input.submissionId,
-          errorCode: parsed.data.errorCode,
-          stationId: ctx.stationId,
-        },
-      },
-      now,
-    ).seq,
-  }));
 }
 
 /** A result with its overrides and the names of the people involved. */

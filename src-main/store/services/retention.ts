@@ -8,17 +8,22 @@ import type { StoreContext } from '../context';
 import { requireWritable } from '../context';
 import { checkpointTruncate } from '../db/pragmas';
 import { inTransaction, type WritableDb } from '../db/sql';
+import { deleteErrorAttemptsBefore } from '../queries/error-attempts';
 import { deleteExpiredSessions } from '../queries/operators';
 import { purgeCapturedImages } from '../queries/results';
 import { purgeStaleSubmissionBiometrics } from '../queries/submissions';
 import { readSetting } from './settings';
 
 const DAY_MS = 24 * 60 * 60_000;
+/** Error attempts (who, when, which id, which code) follow the captured-image window, but stay at
+ *  least a day, so that a desk with images purged at once still lists today's failed attempts. */
+const ERROR_ATTEMPT_MIN_DAYS = 1;
 
 export interface RetentionReport {
   imagesPurged: number;
   templatesPurged: number;
   sessionsRemoved: number;
+  errorAttemptsRemoved: number;
   /** true when the WAL was checkpointed and truncated to zero bytes. */
   walTruncated: boolean;
 }
@@ -69,7 +74,20 @@ export function runRetention(ctx: StoreContext): RetentionReport {
       );
     }
     const sessionsRemoved = deleteExpiredSessions(db, now);
-    return { imagesPurged, templatesPurged: stale.length, sessionsRemoved };
+    const attemptDays = Math.max(ERROR_ATTEMPT_MIN_DAYS, policy.capturedImageDays);
+    const errorAttemptsRemoved = deleteErrorAttemptsBefore(db, now - attemptDays * DAY_MS);
+    if (errorAttemptsRemoved > 0) {
+      appendAuditEntry(
+        db,
+        {
+          kind: 'purge',
+          actor: null,
+          payload: { what: 'error_attempts', reason: 'retention', count: errorAttemptsRemoved },
+        },
+        now,
+      );
+    }
+    return { imagesPurged, templatesPurged: stale.length, sessionsRemoved, errorAttemptsRemoved };
   });
   return { ...report, walTruncated: checkpointTruncate(db) };
 }

@@ -23,6 +23,8 @@ import { needsFirstAdmin } from '../../operators/bootstrap-state';
 import type { FaceAuthError } from '../../../src-shared/faceauth/result';
 import type { StoreContext } from '../context';
 import { exportAudit, exportResults, type ExportRequest } from '../services/export';
+import { recordDecisionError, searchErrorAttempts } from '../services/error-attempts';
+import type { ErrorAttemptSearch } from '../queries/error-attempts';
 import {
   claimOutbox,
   confirmOutbox,
@@ -36,7 +38,6 @@ import {
   getResult,
   recentResults,
   recordCentralVerdict,
-  recordDecisionError,
   recordResult,
   type RecordResultInput,
 } from '../services/results';
@@ -81,6 +82,7 @@ export const storeHandlers = {
     ctx: StoreContext,
     a: { submissionId: string; error: FaceAuthError; operatorId: string | null },
   ) => recordDecisionError(ctx, a),
+  'results:searchErrors': (ctx: StoreContext, a: ErrorAttemptSearch) => searchErrorAttempts(ctx, a),
   'results:get': (ctx: StoreContext, a: { authenticationId: string }) =>
     getResult(ctx, a.authenticationId),
   'results:recent': (ctx: StoreContext, a: { limit: number }) => recentResults(ctx, a.limit),

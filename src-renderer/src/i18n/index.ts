@@ -5,16 +5,18 @@ import { en, type Messages } from './en';
 import { ko } from './ko';
 import { deskEn, type DeskMessages } from './desk-en';
 import { deskKo } from './desk-ko';
+import { historyEn, type HistoryMessages } from './history-en';
+import { historyKo } from './history-ko';
 
-export type AllMessages = Messages & DeskMessages;
+export type AllMessages = Messages & DeskMessages & HistoryMessages;
 
 export const i18n = createI18n<[AllMessages], 'en' | 'ko', false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, ...deskEn } as unknown as AllMessages,
-    ko: { ...ko, ...deskKo },
+    en: { ...en, ...deskEn, ...historyEn } as unknown as AllMessages,
+    ko: { ...ko, ...deskKo, ...historyKo },
   },
 });
 

@@ -9,8 +9,13 @@ export const useDemoStore = defineStore('demo', () => {
   const lastEnrolled = ref<string | null>(null);
   const error = ref<PlainError | null>(null);
 
+  /** A refused or failed status call shows as a plain error on the Demo tab, never a dead list. */
   async function load(): Promise<void> {
-    status.value = await useBridge().client.demo.status({});
+    try {
+      status.value = await useBridge().client.demo.status({});
+    } catch (cause) {
+      error.value = plainError(cause);
+    }
   }
 
   /** `grab` takes the picture; a camera that is not ready yet shows as an error, not a hang. */

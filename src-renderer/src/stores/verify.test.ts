@@ -27,6 +27,7 @@ const view: ResultView = {
   disagreement: false,
   synced: false,
   hasCapturedImage: true,
+  imagePurgedAt: null,
 };
 const check: SubmissionCheck = {
   submissionId: 'SUB-1',

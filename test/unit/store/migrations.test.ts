@@ -78,6 +78,7 @@ describe('each migration on an in-memory database', () => {
     ],
     '0006-key-checks': ['station_key_checks'],
     '0007-audit-mac': ['audit_acknowledgements'],
+    '0008-error-attempts': ['error_attempts'],
   };
 
   // Named indexes each step adds; whether queries use them: migration-indexes.test.ts.

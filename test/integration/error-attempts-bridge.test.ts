@@ -1,0 +1,93 @@
+// Error attempts through the real bridge: a browser host (engine off: the gate answers before any
+// model runs), a real SQLite store and a real WebSocket. A verification of an unknown id comes
+// back as Invalid_submissionId, lands in History's list (under "errors" and under "any", never
+// under approved/rejected), in the CSV with its code, and never in the queue for POST /v3/faceauth.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { silentLogger } from '../../src-main/host/logger';
+import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
+import { call, openBridge } from '../support/ws-client';
+
+let host: BrowserHost;
+const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'admin password 1' };
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
+
+beforeAll(async () => {
+  host = await startBrowserHost({
+    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+    port: 0,
+    version: '1.0.0',
+    logger: silentLogger,
+    engine: 'off',
+    keyWrapper: createPlaintextKeyWrapper(),
+    config: {
+      centralBaseUrl: null,
+      dataDir: mkdtempSync(join(tmpdir(), 'station-errors-')),
+      connectivityIntervalMs: 60_000,
+      faceAuthKey: null,
+      idCheckKey: null,
+      stationId: 'station-errors',
+      demo: 'off',
+    },
+  });
+});
+
+afterAll(async () => host?.close());
+
+interface Listing {
+  rows: { submissionId: string }[];
+  errors: { submissionId: string; errorCode: string; operatorName: string | null }[];
+}
+
+describe('error attempts in History', () => {
+  it('lists a failed verification with its code and operator, in the CSV too, never queued', async () => {
+    const bridge = await openBridge(host.origin, host.token);
+    expect(await call(bridge, 'session:createFirstAdmin', ADMIN)).toMatchObject({ ok: true });
+    const outcome = await call(bridge, 'verify:capture', {
+      submissionId: 'KYC-Unknown-7',
+      image: JPEG,
+      mime: 'image/jpeg',
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { outcome: { errorCode: 'Invalid_submissionId' }, authenticationId: null },
+    });
+
+    const list = async (filter: Record<string, unknown>) =>
+      (await call(bridge, 'results:search', { limit: 50, ...filter })).value as Listing;
+    expect((await list({})).errors).toEqual([
+      expect.objectContaining({
+        submissionId: 'KYC-Unknown-7',
+        errorCode: 'Invalid_submissionId',
+        operatorName: ADMIN.displayName,
+      }),
+    ]);
+    expect((await list({ status: 'error', submissionId: 'unknown' })).errors).toHaveLength(1);
+    expect((await list({ status: 'error', submissionId: 'nobody' })).errors).toHaveLength(0);
+    expect(await list({ status: 'approved' })).toEqual({ rows: [], errors: [] });
+    expect(await list({ status: 'rejected' })).toEqual({ rows: [], errors: [] });
+    // From/To are local calendar days: today finds it, yesterday does not.
+    const today = new Date();
+    const day = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+    expect((await list({ from: day(today), to: day(today) })).errors).toHaveLength(1);
+    expect((await list({ from: day(yesterday), to: day(yesterday) })).errors).toHaveLength(0);
+
+    const exported = await call(bridge, 'results:exportCsv', { limit: 50 });
+    const csv = (exported.value as { csv: string; rows: number }).csv;
+    expect(csv).toContain(`"KYC-Unknown-7"`);
+    expect(csv).toMatch(/"error","","","","","","","","","Ada Admin","Invalid_submissionId"\r\n$/);
+
+    // Nothing for POST /v3/faceauth: no result item waits in the queue.
+    const queued = (await host.services.store.send('outbox:peek', {
+      limit: 100,
+      includeParked: true,
+    })) as { kind: string }[];
+    expect(queued.filter((item) => item.kind === 'result')).toEqual([]);
+    bridge.close();
+  });
+});
