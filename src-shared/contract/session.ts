@@ -1,6 +1,7 @@
 // Operator sessions. The session token never reaches the renderer: main keeps it per bridge
 // connection, so a page only ever learns who is signed in and until when.
 import { z } from 'zod';
+import { LANGUAGES } from './settings';
 
 export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
 
@@ -28,6 +29,8 @@ export const SessionStateSchema = z.object({
   session: SessionViewSchema.nullable(),
   /** True on a fresh station: the first admin account must be created before anything else. */
   needsFirstAdmin: z.boolean(),
+  /** The station's default language: the sign-in screen shows it, before anyone is known. */
+  stationLanguage: z.enum(LANGUAGES),
 });
 
 export type OperatorView = z.infer<typeof OperatorViewSchema>;

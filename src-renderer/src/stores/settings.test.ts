@@ -9,6 +9,7 @@ const view: SettingsView = {
   stationId: 'station-1',
   stationName: 'Desk',
   language: 'en',
+  stationLanguage: 'en',
   central: {
     baseUrl: null,
     faceAuthKey: { set: false, lastFour: null },
