@@ -68,7 +68,11 @@ export const NewOperatorSchema = z
 
 export const OperatorSummarySchema = OperatorViewSchema.extend({
   locked: z.boolean(),
+  /** ISO time the lock-out ends, while locked; the console shows it in local time. */
+  lockedUntil: z.string().nullable(),
   disabled: z.boolean(),
+  /** ISO time of the last successful desk sign-in; null if never (or only in the list call). */
+  lastSignInAt: z.string().nullable(),
 });
 export type OperatorSummaryView = z.infer<typeof OperatorSummarySchema>;
 
