@@ -81,7 +81,8 @@ export function settingsHandlers(
       return readView(deps, session.operator.operatorId);
     },
     'engine:diagnostics': async (_request, { connection }) => {
-      await requireOperator(deps.store, connection);
+      // Runtimes, providers and their refusal reasons (with file paths) are for admins only.
+      await requireOperator(deps.store, connection, 'admin');
       const engine = deps.engine.current();
       const diagnostics = engine?.diagnostics();
       return {

@@ -5,20 +5,23 @@ import { en, type Messages } from './en';
 import { ko } from './ko';
 import { deskEn, type DeskMessages } from './desk-en';
 import { deskKo } from './desk-ko';
+import { settingsEn, type SettingsMessages } from './settings-en';
+import { settingsKo } from './settings-ko';
 
-export type AllMessages = Messages & DeskMessages;
+export type AllMessages = Messages & DeskMessages & SettingsMessages;
 
 export const i18n = createI18n<[AllMessages], 'en' | 'ko', false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, ...deskEn } as unknown as AllMessages,
-    ko: { ...ko, ...deskKo },
+    en: { ...en, ...deskEn, ...settingsEn } as unknown as AllMessages,
+    ko: { ...ko, ...deskKo, ...settingsKo },
   },
 });
 
 export function setLanguage(language: 'en' | 'ko'): void {
   i18n.global.locale.value = language;
-  document.documentElement.lang = language;
+  // Store tests run in Node, without a DOM.
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 }

@@ -157,6 +157,12 @@ describe('language per operator', () => {
     await call(admin, 'settings:update', { language: 'en', stationLanguage: 'en' });
     expect(await call(admin, 'settings:get', {})).toMatchObject({ value: { language: 'en' } });
     expect(await call(desk, 'settings:get', {})).toMatchObject({ value: { language: 'ko' } });
+    // Engine diagnostics (file paths, providers) are for admins only.
+    expect(await call(desk, 'engine:diagnostics', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(admin, 'engine:diagnostics', {})).toMatchObject({ ok: true });
     for (const socket of [admin, desk, signedOut]) socket.close();
   });
 });
