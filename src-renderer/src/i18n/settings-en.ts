@@ -15,6 +15,8 @@ export const settingsEn = {
     keyRule: 'Keys are stored encrypted and never shown again: only their last four characters.',
     retentionLimit: 'At most {days} days (3 years) for biometric data.',
     privacy: 'Privacy',
+    ms: '{n} ms',
+    engineState: { loading: 'Loading', ready: 'Ready', failed: 'Failed', absent: 'Not running' },
     auditFailedToRun: 'The audit check could not run. Try again.',
   },
   accounts: {

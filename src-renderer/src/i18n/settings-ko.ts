@@ -14,6 +14,8 @@ export const settingsKo: SettingsMessages = {
     keyRule: '키는 암호화되어 저장되며 다시 표시되지 않습니다. 마지막 네 글자만 보입니다.',
     retentionLimit: '생체 정보는 최대 {days}일(3년)까지 보관합니다.',
     privacy: '개인정보',
+    ms: '{n}밀리초',
+    engineState: { loading: '불러오는 중', ready: '준비됨', failed: '실패', absent: '실행 안 함' },
     auditFailedToRun: '감사 점검을 실행하지 못했습니다. 다시 시도하세요.',
   },
   accounts: {

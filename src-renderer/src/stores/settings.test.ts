@@ -4,6 +4,7 @@ import type { SettingsView } from '../../../src-shared/contract/settings';
 import { BridgeError } from '../../../src-shared/contract/envelope';
 import { installBridge, type StationBridge } from '../bridge/bridge-holder';
 import { i18n } from '../i18n';
+import { useSessionStore } from './session';
 import { useSettingsStore } from './settings';
 
 const view: SettingsView = {
@@ -74,6 +75,15 @@ describe('settings store', () => {
     expect(sent).toEqual([{ retention: { templateDays: 60 } }]);
     expect(store.savedSection).toBe('retention');
     expect(store.view?.retention.templateDays).toBe(60);
+  });
+
+  it('keeps the station default that sign-out returns to in step with what main answers', async () => {
+    installBridge({
+      client: { settings: { get: async () => ({ ...view, stationLanguage: 'ko' }) } },
+    } as unknown as StationBridge);
+    await useSettingsStore().load();
+    expect(useSessionStore().stationLanguage).toBe('ko');
+    expect(i18n.global.locale.value).toBe('en');
   });
 
   it('a refused save keeps a plain problem with its code, in its section, and rolls back the language', async () => {

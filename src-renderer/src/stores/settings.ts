@@ -11,6 +11,7 @@ import type {
 } from '../../../src-shared/contract/settings';
 import { useBridge } from '../bridge/bridge-holder';
 import { setLanguage } from '../i18n';
+import { useSessionStore } from './session';
 import { plainError, type PlainError } from '../i18n/plain-error';
 
 export type SettingsSection =
@@ -29,12 +30,19 @@ export const useSettingsStore = defineStore('settings', () => {
   // desk may pick a language before that answer arrives).
   let generation = 0;
 
+  /** Shows the operator's language, and keeps the station default the sign-out returns to
+   *  current (an admin may have just changed it). */
+  function apply(loaded: SettingsView): void {
+    view.value = loaded;
+    setLanguage(loaded.language);
+    useSessionStore().stationLanguage = loaded.stationLanguage;
+  }
+
   async function load(): Promise<void> {
     const sentAt = generation;
     const loaded = await useBridge().client.settings.get({});
     if (sentAt !== generation) return;
-    view.value = loaded;
-    setLanguage(loaded.language);
+    apply(loaded);
   }
 
   async function loadDiagnostics(): Promise<void> {
@@ -52,8 +60,7 @@ export const useSettingsStore = defineStore('settings', () => {
     // Optimistic for the language, so the screen switches at once; rolled back on failure.
     if (change.language) setLanguage(change.language);
     try {
-      view.value = await useBridge().client.settings.update(change);
-      setLanguage(view.value.language);
+      apply(await useBridge().client.settings.update(change));
       savedSection.value = section;
       return true;
     } catch (cause) {
