@@ -8,7 +8,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
@@ -24,6 +23,16 @@ import {
 import { mergeAxeScreens } from './support/axe-report';
 import { makeFakeCameraFile } from './support/fake-camera';
 import { saveScreenshot, SCREENSHOT_DIR } from './support/screenshots';
+import {
+  chooseLanguageOn,
+  confirmInDialog,
+  createAccountOn,
+  languageOf,
+  openSettingsAs,
+  operatorRow,
+  settingsAuditKeys,
+  signOutOf,
+} from './support/settings-steps';
 import type { StationPage } from './support/station-page';
 
 const KIM = { username: 'kim', displayName: 'Kim Minji', password: 'kim password 123' };
@@ -46,71 +55,15 @@ async function axe(name: string): Promise<void> {
   ).toEqual([]);
 }
 
-/** A fresh load (new connection: nobody signed in), then this account signed in, on Settings. */
-async function settingsAs(account: { username: string; password: string }): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(host.url);
-  await expect.poll(() => page.getByTestId('username').count(), { timeout: 15_000 }).toBe(1);
-  await signIn(page, account.username, account.password);
-  await page.getByTestId('tab-settings').click();
-  await expect
-    .poll(() => page.getByTestId('language-select').count(), {
-      timeout: 15_000,
-    })
-    .toBe(1);
-}
-
-async function signOut(): Promise<void> {
-  await page.getByTestId('sign-out').click();
-  await expect.poll(() => page.getByTestId('username').count(), { timeout: 15_000 }).toBe(1);
-}
-
-const lang = () => page.evaluate(() => document.documentElement.lang);
-
-async function chooseLanguage(language: 'en' | 'ko'): Promise<void> {
-  await page.getByTestId('language-select').selectOption(language);
-  await expect.poll(lang, { timeout: 15_000 }).toBe(language);
-}
-
-/** Settings audit entries in the station's own file, oldest first. */
-function settingsAudits(): string[] {
-  const db = new Database(join(dataDir, 'station.db'), { readonly: true });
-  try {
-    const rows = db
-      .prepare("SELECT payload_json FROM audit_log WHERE kind = 'settings' ORDER BY seq")
-      .all() as { payload_json: string }[];
-    return rows.map((row) => (JSON.parse(row.payload_json) as { key: string }).key);
-  } finally {
-    db.close();
-  }
-}
-
-function row(username: string) {
-  return page.locator(`[data-testid="operator-row"][data-username="${username}"]`);
-}
-
-async function confirmDialog(): Promise<void> {
-  await expect.poll(() => page.getByTestId('confirm-dialog').count(), { timeout: 15_000 }).toBe(1);
-  // Nothing pre-selected: Cancel has the focus when the dialog opens.
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-    .toBe('confirm-cancel');
-  await page.getByTestId('confirm-ok').click();
-  await expect.poll(() => page.getByTestId('confirm-dialog').count(), { timeout: 15_000 }).toBe(0);
-}
-
-async function createAccount(account: typeof KIM, role = 'operator'): Promise<void> {
-  await page.getByTestId('new-operator-username').fill(account.username);
-  await page.getByTestId('new-operator-name').fill(account.displayName);
-  await page.getByTestId('new-operator-role').selectOption(role);
-  await page.getByTestId('new-operator-password').fill('short');
-  // The rule is on screen before submitting, and Create waits until it is met.
-  expect(await page.getByTestId('password-rule').textContent()).toMatch(/12/);
-  expect(await page.getByTestId('new-operator-submit').isDisabled()).toBe(true);
-  await page.getByTestId('new-operator-password').fill(account.password);
-  await page.getByTestId('new-operator-submit').click();
-  await expect.poll(() => row(account.username).count(), { timeout: 15_000 }).toBe(1);
-}
+const settingsAs = (account: { username: string; password: string }) =>
+  openSettingsAs(page, host.url, account);
+const signOut = () => signOutOf(page);
+const lang = () => languageOf(page);
+const chooseLanguage = (language: 'en' | 'ko') => chooseLanguageOn(page, language);
+const settingsAudits = () => settingsAuditKeys(dataDir);
+const row = (username: string) => operatorRow(page, username);
+const confirmDialog = () => confirmInDialog(page);
+const createAccount = (account: typeof KIM) => createAccountOn(page, account);
 
 beforeAll(async () => {
   host = await startBrowserHostProcess({ FACEAUTH_DATA_DIR: dataDir, FACEAUTH_ENGINE: 'off' });
@@ -142,7 +95,9 @@ describe('settings sections', () => {
     const before = settingsAudits();
     expect(await page.getByTestId('save-retention').isDisabled()).toBe(true);
     await page.getByTestId('retention-templates').fill('120');
-    expect(await page.getByTestId('save-retention').isDisabled()).toBe(false);
+    await expect
+      .poll(() => page.getByTestId('save-retention').isDisabled(), { timeout: 15_000 })
+      .toBe(false);
     expect(await page.getByTestId('save-station').isDisabled()).toBe(true);
     expect(await page.getByTestId('save-policy').isDisabled()).toBe(true);
     await page.getByTestId('save-retention').click();
