@@ -11,6 +11,7 @@ import {
   findOperatorByUsername,
   findSession,
   insertOperator,
+  lastSignIns,
   listOperators,
   revokeSession,
   touchSession,
@@ -150,7 +151,14 @@ export function logout(ctx: StoreContext, token: string): boolean {
   });
 }
 
-export function listOperatorSummaries(ctx: StoreContext, token: string): OperatorSummary[] {
+export function listOperatorSummaries(
+  ctx: StoreContext,
+  token: string,
+): (OperatorSummary & { lastSignInAt: number | null })[] {
   requireSession(ctx, token, 'supervisor');
-  return listOperators(ctx.read).map(summarize);
+  const signIns = lastSignIns(ctx.read);
+  return listOperators(ctx.read).map((op) => ({
+    ...summarize(op),
+    lastSignInAt: signIns.get(op.username) ?? null,
+  }));
 }

@@ -1,5 +1,6 @@
 // Sign-in, sign-out and the first admin account. The token stays on the connection in main.
 import { BridgeError } from '../../src-shared/contract/envelope';
+import type { Language } from '../../src-shared/contract/settings';
 import type { HandlerSlice } from '../bridge/handlers';
 import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
@@ -19,14 +20,21 @@ export function sessionHandlers(store: StoreClient): HandlerSlice<SessionChannel
 
   return {
     'session:current': async (_request, { connection }) => {
-      const needsFirstAdmin = await callStore(store, 'operators:needsFirstAdmin', {});
-      if (connection.sessionToken === null) return { session: null, needsFirstAdmin };
+      const [needsFirstAdmin, stationLanguage] = await Promise.all([
+        callStore(store, 'operators:needsFirstAdmin', {}),
+        callStore(store, 'settings:get', { key: 'language' }),
+      ]);
+      const signedOut = {
+        session: null,
+        needsFirstAdmin,
+        stationLanguage: stationLanguage as Language,
+      };
+      if (connection.sessionToken === null) return signedOut;
       try {
         const { session } = await requireOperator(store, connection);
-        return { session: toSessionView(session), needsFirstAdmin };
+        return { ...signedOut, session: toSessionView(session) };
       } catch (error) {
-        if (error instanceof BridgeError && error.code === 'unauthorized')
-          return { session: null, needsFirstAdmin };
+        if (error instanceof BridgeError && error.code === 'unauthorized') return signedOut;
         throw error;
       }
     },

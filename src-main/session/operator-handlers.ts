@@ -7,15 +7,22 @@ import type { OperatorSummary } from '../operators/service';
 import type { StoreClient } from '../store/client';
 import { operatorAdminHandlers, type OperatorAdminChannel } from './operator-admin-handlers';
 
-function toView(summary: OperatorSummary, now: number): OperatorSummaryView {
+function toView(
+  summary: OperatorSummary & { lastSignInAt?: number | null },
+  now: number,
+): OperatorSummaryView {
   const { operatorId, username, displayName, role } = summary;
+  const locked = summary.lockedUntil !== null && summary.lockedUntil > now;
+  const iso = (at: number | null | undefined) => (at == null ? null : new Date(at).toISOString());
   return {
     operatorId,
     username,
     displayName,
     role,
-    locked: summary.lockedUntil !== null && summary.lockedUntil > now,
+    locked,
+    lockedUntil: locked ? iso(summary.lockedUntil) : null,
     disabled: summary.disabled,
+    lastSignInAt: iso(summary.lastSignInAt),
   };
 }
 

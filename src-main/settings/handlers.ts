@@ -1,6 +1,6 @@
 // Settings for admins (and the language for everyone who is signed in). API keys go in, never
 // come back out: the view shows whether one is set and its last four characters.
-import type { SettingsView } from '../../src-shared/contract/settings';
+import type { Language, SettingsView } from '../../src-shared/contract/settings';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
@@ -9,6 +9,7 @@ import type { EngineRuntime } from '../host/engine-runtime';
 import type { StoreClient } from '../store/client';
 import type { LatencyRecorder } from '../verification/latency-recorder';
 import { readProjectPolicy } from './project-policy';
+import { writeStationSettings } from './station-settings-writer';
 
 export interface SettingsDeps {
   store: StoreClient;
@@ -27,18 +28,22 @@ function mask(secret: string | null) {
   return { set: secret !== null, lastFour: secret === null ? null : secret.slice(-4) };
 }
 
-async function readView(deps: SettingsDeps): Promise<SettingsView> {
-  const [central, stationName, language, retention, policy] = await Promise.all([
-    callStore(deps.store, 'central:read', {}),
-    callStore(deps.store, 'settings:get', { key: 'stationName' }),
-    callStore(deps.store, 'settings:get', { key: 'language' }),
-    callStore(deps.store, 'settings:get', { key: 'retention' }),
-    readProjectPolicy(deps.store),
-  ]);
+async function readView(deps: SettingsDeps, operatorId: string): Promise<SettingsView> {
+  const [central, stationName, stationLanguage, ownLanguage, retention, policy] = await Promise.all(
+    [
+      callStore(deps.store, 'central:read', {}),
+      callStore(deps.store, 'settings:get', { key: 'stationName' }),
+      callStore(deps.store, 'settings:get', { key: 'language' }),
+      callStore(deps.store, 'settings:operatorLanguage', { operatorId }),
+      callStore(deps.store, 'settings:get', { key: 'retention' }),
+      readProjectPolicy(deps.store),
+    ],
+  );
   return {
     stationId: deps.stationId,
     stationName: stationName as string,
-    language: language as SettingsView['language'],
+    language: ownLanguage ?? (stationLanguage as Language),
+    stationLanguage: stationLanguage as Language,
     central: {
       baseUrl: central.baseUrl,
       faceAuthKey: mask(central.faceAuthKey),
@@ -55,46 +60,29 @@ export function settingsHandlers(
 ): HandlerSlice<'settings:get' | 'settings:update' | 'engine:diagnostics'> {
   return {
     'settings:get': async (_request, { connection }) => {
-      await requireOperator(deps.store, connection);
-      return readView(deps);
+      const { session } = await requireOperator(deps.store, connection);
+      return readView(deps, session.operator.operatorId);
     },
     'settings:update': async (update, { connection }) => {
       const languageOnly = Object.keys(update).every((key) => key === 'language');
-      // Anyone signed in may switch the language; everything else is the admin's.
-      const { token } = await requireOperator(
+      // Anyone signed in may choose their own language; everything else is the admin's.
+      const { token, session } = await requireOperator(
         deps.store,
         connection,
         languageOnly ? 'operator' : 'admin',
       );
-      const write = (key: 'stationName' | 'retention' | 'projectPolicy', value: unknown) =>
-        callStore(deps.store, 'settings:set', { sessionToken: token, key, value });
-      if (update.stationName !== undefined) await write('stationName', update.stationName);
-      if (update.retention !== undefined) await write('retention', update.retention);
-      if (update.policy !== undefined) {
-        await write('projectPolicy', update.policy);
-        deps.onPolicyChanged(update.policy);
-      }
+      await writeStationSettings(deps, token, update);
       if (update.language !== undefined) {
-        // The language is a desk preference any operator may change: the store has a separate,
-        // still audited, request for it (settings:setLanguage) instead of the admin-only one.
-        await callStore(deps.store, 'settings:setLanguage', {
+        await callStore(deps.store, 'settings:setOwnLanguage', {
           sessionToken: token,
           language: update.language,
         });
       }
-      const central = {
-        ...(update.centralBaseUrl === undefined ? {} : { baseUrl: update.centralBaseUrl }),
-        ...(update.faceAuthKey === undefined ? {} : { faceAuthKey: update.faceAuthKey }),
-        ...(update.idCheckKey === undefined ? {} : { idCheckKey: update.idCheckKey }),
-      };
-      if (Object.keys(central).length > 0) {
-        await callStore(deps.store, 'central:write', { sessionToken: token, update: central });
-        deps.onCentralChanged();
-      }
-      return readView(deps);
+      return readView(deps, session.operator.operatorId);
     },
     'engine:diagnostics': async (_request, { connection }) => {
-      await requireOperator(deps.store, connection);
+      // Runtimes, providers and their refusal reasons (with file paths) are for admins only.
+      await requireOperator(deps.store, connection, 'admin');
       const engine = deps.engine.current();
       const diagnostics = engine?.diagnostics();
       return {

@@ -1,6 +1,7 @@
 // Operator sessions. The session token never reaches the renderer: main keeps it per bridge
 // connection, so a page only ever learns who is signed in and until when.
 import { z } from 'zod';
+import { LANGUAGES } from './settings';
 
 export const OPERATOR_ROLES = ['operator', 'supervisor', 'admin'] as const;
 
@@ -28,6 +29,8 @@ export const SessionStateSchema = z.object({
   session: SessionViewSchema.nullable(),
   /** True on a fresh station: the first admin account must be created before anything else. */
   needsFirstAdmin: z.boolean(),
+  /** The station's default language: the sign-in screen shows it, before anyone is known. */
+  stationLanguage: z.enum(LANGUAGES),
 });
 
 export type OperatorView = z.infer<typeof OperatorViewSchema>;
@@ -65,7 +68,11 @@ export const NewOperatorSchema = z
 
 export const OperatorSummarySchema = OperatorViewSchema.extend({
   locked: z.boolean(),
+  /** ISO time the lock-out ends, while locked; the console shows it in local time. */
+  lockedUntil: z.string().nullable(),
   disabled: z.boolean(),
+  /** ISO time of the last successful desk sign-in; null if never (or only in the list call). */
+  lastSignInAt: z.string().nullable(),
 });
 export type OperatorSummaryView = z.infer<typeof OperatorSummarySchema>;
 

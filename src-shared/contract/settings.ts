@@ -5,18 +5,25 @@ import { ProjectPolicySchema } from '../faceauth/policy';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 
+/** Biometric data is kept at most 3 years (BIPA 740 ILCS 14/15(a): destroyed within 3 years).
+ *  One limit for the form, the bridge and the store. */
+export const MAX_RETENTION_DAYS = 3 * 365;
+
 export const MaskedSecretSchema = z.object({ set: z.boolean(), lastFour: z.string().nullable() });
 
 export const RetentionViewSchema = z.object({
-  capturedImageDays: z.number().int().min(0).max(3650),
+  capturedImageDays: z.number().int().min(0).max(MAX_RETENTION_DAYS),
   purgeImageAfterSync: z.boolean(),
-  templateDays: z.number().int().min(1).max(3650),
+  templateDays: z.number().int().min(1).max(MAX_RETENTION_DAYS),
 });
 
 export const SettingsViewSchema = z.object({
   stationId: z.string(),
   stationName: z.string(),
+  /** The signed-in operator's own language (the station default until they choose one). */
   language: z.enum(LANGUAGES),
+  /** The station's default language: the sign-in screen's, and an operator's until they choose. */
+  stationLanguage: z.enum(LANGUAGES),
   central: z.object({
     baseUrl: z.string().nullable(),
     faceAuthKey: MaskedSecretSchema,
@@ -27,19 +34,24 @@ export const SettingsViewSchema = z.object({
   retention: RetentionViewSchema,
 });
 
+/** A partial update: each Settings section sends only what changed in it, and main writes and
+ *  audits only the keys whose value really changed. */
 export const SettingsUpdateSchema = z
   .object({
     stationName: z.string().trim().min(1).max(100).optional(),
+    /** The signed-in operator's own language; any role. */
     language: z.enum(LANGUAGES).optional(),
+    /** The station's default language (admin). */
+    stationLanguage: z.enum(LANGUAGES).optional(),
     centralBaseUrl: z
       .url({ protocol: /^https?$/ })
       .nullable()
       .optional(),
     faceAuthKey: z.string().trim().min(8).max(256).optional(),
     idCheckKey: z.string().trim().min(8).max(256).optional(),
-    retention: RetentionViewSchema.optional(),
-    /** The project policy the station decides with (admin). */
-    policy: ProjectPolicySchema.optional(),
+    retention: RetentionViewSchema.partial().strict().optional(),
+    /** The project policy the station decides with (admin); the fields not sent are kept. */
+    policy: ProjectPolicySchema.partial().strict().optional(),
   })
   .strict();
 

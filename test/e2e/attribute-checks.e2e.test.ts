@@ -46,7 +46,7 @@ async function setPolicy(
   await page.getByTestId('policy-occluded').setChecked(policy.occluded);
   await page.getByTestId('policy-face-cover').fill(String(policy.faceCover));
   await page.getByTestId('policy-head-cover').fill(String(policy.headCover));
-  await page.getByTestId('settings-save').click();
+  await page.getByTestId('save-policy').click();
   await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
 }
 

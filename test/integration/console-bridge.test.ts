@@ -86,7 +86,7 @@ describe('sessions', () => {
     const bridge = await connection();
     expect(await call(bridge, 'session:current', {})).toEqual({
       ok: true,
-      value: { session: null, needsFirstAdmin: true },
+      value: { session: null, needsFirstAdmin: true, stationLanguage: 'en' },
     });
     const created = await call(bridge, 'session:createFirstAdmin', ADMIN);
     expect(created).toMatchObject({

@@ -182,3 +182,16 @@ export function revokeOtherSessions(
         WHERE operator_id = ${operatorId} AND token_hash <> ${keepTokenHash} AND revoked_at IS NULL`,
   );
 }
+
+/** When each account last opened a desk session (successful sign-ins, read from the audit log
+ *  so that no column is needed; authorisations such as a supervisor's approval do not count). */
+export function lastSignIns(db: ReadableDb): Map<string, number> {
+  const rows = queryAll<{ actor: string; at: number }>(
+    db,
+    sql`SELECT actor, max(at) AS at FROM audit_log
+        WHERE kind = 'login' AND json_extract(payload_json, '$.outcome') = 'ok'
+          AND json_extract(payload_json, '$.purpose') = 'session'
+        GROUP BY actor`,
+  );
+  return new Map(rows.map((row) => [row.actor, row.at]));
+}

@@ -69,6 +69,9 @@ export function writeCentralConfig(
   inTransaction(db, () => {
     const before = readStored(ctx);
     const baseUrl = update.baseUrl === undefined ? before.baseUrl : update.baseUrl;
+    // The same address and no new key: nothing to write or audit (a section saved unchanged).
+    const keysGiven = update.faceAuthKey !== undefined || update.idCheckKey !== undefined;
+    if (baseUrl === before.baseUrl && !keysGiven) return;
     // Keys belong to the central API they were entered for: a new origin (or none) drops the
     // stored ones, so an admin session cannot point the station at another host and have it
     // send the write-only keys there. Keys entered in the same update are for the new origin.

@@ -1,5 +1,6 @@
 // Station settings with their defaults, as data. Retention is the one the store itself obeys.
 import { z } from 'zod';
+import { MAX_RETENTION_DAYS } from '../../../src-shared/contract/settings';
 import { ProjectPolicySchema } from '../../../src-shared/faceauth/policy';
 import { DEFAULT_POLICY } from '../../engine/decision/default-policy';
 import { appendAuditEntry } from '../../audit/append';
@@ -8,9 +9,6 @@ import { requireWritable, type StoreContext } from '../context';
 import { inTransaction } from '../db/sql';
 import { StoreError } from '../errors';
 import { getSetting, putSetting } from '../queries/settings';
-
-/** Biometric data is kept at most 3 years (BIPA 740 ILCS 14/15(a): destroyed within 3 years). */
-export const MAX_RETENTION_DAYS = 3 * 365;
 /** The lowest face-similarity threshold an admin may set: below it the station would approve
  *  faces that are more likely someone else's than not (issue 11). */
 export const SIMILARITY_THRESHOLD_FLOOR = 50;
@@ -61,12 +59,30 @@ export function readSetting<K extends SettingKey>(ctx: StoreContext, key: K): Se
   return parsed.success ? (parsed.data as SettingValue<K>) : SETTING_DEFAULTS[key];
 }
 
+/** Same JSON value, whatever the order of object keys. */
+export function sameSettingValue(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([x], [y]) => x.localeCompare(y))
+            .map(([key, inner]) => [key, canonical(inner)]),
+        )
+      : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Writes one setting and audits it, only when its value really changes (a section saved with
+ * nothing changed writes nothing, and the audit log lists real changes only). Returns whether
+ * it changed.
+ */
 export function writeSetting(
   ctx: StoreContext,
   sessionToken: string,
   key: string,
   value: unknown,
-): void {
+): boolean {
   const admin = requireSession(ctx, sessionToken, 'admin');
   if (!isSettingKey(key)) throw new StoreError('invalid_input', `unknown setting ${key}`);
   const parsed = SETTING_SCHEMAS[key].safeParse(value);
@@ -76,17 +92,20 @@ export function writeSetting(
   }
   const db = requireWritable(ctx);
   const now = ctx.clock();
-  inTransaction(db, () => {
-    const before = getSetting(db, key)?.value ?? null;
+  return inTransaction(db, () => {
+    const stored = getSetting(db, key);
+    const current = stored === undefined ? SETTING_DEFAULTS[key] : stored.value;
+    if (sameSettingValue(current, parsed.data)) return false;
     putSetting(db, key, parsed.data, now);
     appendAuditEntry(
       db,
       {
         kind: 'settings',
         actor: admin.operator.username,
-        payload: { key, before, after: parsed.data },
+        payload: { key, before: stored?.value ?? null, after: parsed.data },
       },
       now,
     );
+    return true;
   });
 }

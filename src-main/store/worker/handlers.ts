@@ -49,7 +49,7 @@ import {
   viewThumbnail,
 } from '../services/biometric-access';
 import { erasePerson } from '../services/erase-person';
-import { writeLanguage } from '../services/settings-language';
+import { readOperatorLanguage, writeOwnLanguage } from '../services/operator-language';
 import {
   readCentralConfig,
   writeCentralConfig,
@@ -153,8 +153,10 @@ export const storeHandlers = {
   'central:write': (ctx: StoreContext, a: { sessionToken: string; update: CentralConfigUpdate }) =>
     writeCentralConfig(ctx, a.sessionToken, a.update),
 
-  'settings:setLanguage': (ctx: StoreContext, a: { sessionToken: string; language: string }) =>
-    writeLanguage(ctx, a.sessionToken, a.language),
+  'settings:setOwnLanguage': (ctx: StoreContext, a: { sessionToken: string; language: string }) =>
+    writeOwnLanguage(ctx, a.sessionToken, a.language),
+  'settings:operatorLanguage': (ctx: StoreContext, a: { operatorId: string }) =>
+    readOperatorLanguage(ctx.read, a.operatorId),
 
   // A person's look at biometric data: the data and its audit entry in one call.
   'access:capturedImage': (

@@ -132,7 +132,7 @@ export const en = {
     newKey: 'New key (leave empty to keep)',
     demoActive: 'Demo mode: a local simulator stands in for the central API.',
     policy: 'Project policy',
-    similarityThreshold: 'Face similarity threshold (0-100)',
+    similarityThreshold: 'Face similarity threshold (50-100)',
     occludedCheck: 'Reject occluded faces (sunglasses, hand, scarf)',
     faceCoverThreshold: 'Face cover required: threshold (0 = off)',
     headCoverThreshold: 'Head cover required: threshold (0 = off)',

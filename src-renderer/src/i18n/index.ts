@@ -7,20 +7,23 @@ import { deskEn, type DeskMessages } from './desk-en';
 import { deskKo } from './desk-ko';
 import { historyEn, type HistoryMessages } from './history-en';
 import { historyKo } from './history-ko';
+import { settingsEn, type SettingsMessages } from './settings-en';
+import { settingsKo } from './settings-ko';
 
-export type AllMessages = Messages & DeskMessages & HistoryMessages;
+export type AllMessages = Messages & DeskMessages & HistoryMessages & SettingsMessages;
 
 export const i18n = createI18n<[AllMessages], 'en' | 'ko', false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, ...deskEn, ...historyEn } as unknown as AllMessages,
-    ko: { ...ko, ...deskKo, ...historyKo },
+    en: { ...en, ...deskEn, ...historyEn, ...settingsEn } as unknown as AllMessages,
+    ko: { ...ko, ...deskKo, ...historyKo, ...settingsKo },
   },
 });
 
 export function setLanguage(language: 'en' | 'ko'): void {
   i18n.global.locale.value = language;
-  document.documentElement.lang = language;
+  // Store tests run in Node, without a DOM.
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 }

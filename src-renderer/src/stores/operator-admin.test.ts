@@ -19,7 +19,9 @@ const OLGA = {
   displayName: 'Olga',
   role: 'operator',
   locked: false,
+  lockedUntil: null,
   disabled: true,
+  lastSignInAt: null,
 };
 
 function install(answer: (channel: MethodChannel) => Envelope<unknown>): MethodChannel[] {

@@ -17,12 +17,15 @@ function codeOf(cause: unknown): BridgeErrorCode {
 export const useOperatorAdminStore = defineStore('operatorAdmin', () => {
   const errorCode = ref<BridgeErrorCode | null>(null);
   const done = ref<string | null>(null);
+  /** Which call the current `done` / `errorCode` belong to, so each section shows only its own. */
+  const lastAction = ref<string | null>(null);
   const maxCacheAgeDays = ref<number | null>(null);
 
   /** Runs one call; on success reloads the account list and notes what was done. */
   async function run(what: string, call: () => Promise<unknown>): Promise<boolean> {
     errorCode.value = null;
     done.value = null;
+    lastAction.value = what;
     try {
       await call();
       done.value = what;
@@ -78,6 +81,7 @@ export const useOperatorAdminStore = defineStore('operatorAdmin', () => {
   return {
     errorCode,
     done,
+    lastAction,
     maxCacheAgeDays,
     act,
     resetPassword,

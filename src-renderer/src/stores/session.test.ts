@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { failure, type BridgeErrorCode } from '../../../src-shared/contract/envelope';
 import { installBridge } from '../bridge/bridge-holder';
 import { createStationClient } from '../bridge/client';
+import { i18n, setLanguage } from '../i18n';
+import { deskEn } from '../i18n/desk-en';
 import { en } from '../i18n/en';
 import { useSessionStore } from './session';
 
@@ -17,6 +19,11 @@ function answerSignIn(code: BridgeErrorCode): void {
   );
 }
 
+const SESSION = {
+  operator: { operatorId: 'op-1', username: 'desk1', displayName: 'Dana', role: 'operator' },
+  expiresAt: '2026-11-30T12:00:00.000Z',
+};
+
 describe('session store sign-in', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
@@ -29,5 +36,53 @@ describe('session store sign-in', () => {
     await session.signIn('someone', 'a password 12');
     expect(session.error).toBe(words);
     expect(session.session).toBeNull();
+  });
+
+  it('shows any other refusal as the plain sentence for its code, never main text', async () => {
+    answerSignIn('internal');
+    const session = useSessionStore();
+    await session.signIn('someone', 'a password 12');
+    expect(session.error).toBe(deskEn.problems.bridge.internal);
+  });
+});
+
+describe('session store language', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    setLanguage('en');
+  });
+
+  it('shows the station default when signed out, and returns to it on sign-out', async () => {
+    let signedIn = true;
+    const calls: string[] = [];
+    installBridge(
+      createStationClient({
+        kind: 'websocket',
+        call: async (channel) => {
+          calls.push(channel);
+          if (channel === 'session:signOut') {
+            signedIn = false;
+            return { ok: true, value: {} };
+          }
+          return {
+            ok: true,
+            value: {
+              session: signedIn ? SESSION : null,
+              needsFirstAdmin: false,
+              stationLanguage: 'ko',
+            },
+          };
+        },
+        subscribe: () => () => undefined,
+      }),
+    );
+    const session = useSessionStore();
+    await session.load();
+    // Signed in: the operator's own language comes from settings:get, not from here.
+    expect(i18n.global.locale.value).toBe('en');
+    expect(session.stationLanguage).toBe('ko');
+    await session.signOut();
+    expect(i18n.global.locale.value).toBe('ko');
+    expect(calls).toEqual(['session:current', 'session:signOut', 'session:current']);
   });
 });

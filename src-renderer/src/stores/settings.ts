@@ -1,54 +1,92 @@
-// Settings as main reports them (keys masked), the admin's edits, and engine diagnostics.
+// Settings as main reports them (keys masked), each section's save, and engine diagnostics
+// (admins). A section sends only what changed in it; failures are kept as plain, translated
+// problems with the code beside them, never main's text.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type {
   EngineDiagnosticsView,
+  Language,
   SettingsUpdate,
   SettingsView,
 } from '../../../src-shared/contract/settings';
 import { useBridge } from '../bridge/bridge-holder';
 import { setLanguage } from '../i18n';
-import { messageOf } from './errors';
+import { useSessionStore } from './session';
+import { plainError, type PlainError } from '../i18n/plain-error';
+
+export type SettingsSection =
+  'language' | 'station' | 'central' | 'retention' | 'policy' | 'stationLanguage';
 
 export const useSettingsStore = defineStore('settings', () => {
   const view = ref<SettingsView | null>(null);
   const diagnostics = ref<EngineDiagnosticsView | null>(null);
-  const error = ref<string | null>(null);
-  const saved = ref(false);
+  /** The section whose last save succeeded, for its "Saved." note. */
+  const savedSection = ref<SettingsSection | null>(null);
+  const busySection = ref<SettingsSection | null>(null);
+  const problem = ref<{ section: SettingsSection; error: PlainError } | null>(null);
 
   // Bumped by every update: a load that was sent before an update answers with the settings as
   // they were, and must not overwrite the update's answer (the screen loads on mount, and a
   // desk may pick a language before that answer arrives).
   let generation = 0;
 
+  /** Shows the operator's language, and keeps the station default the sign-out returns to
+   *  current (an admin may have just changed it). */
+  function apply(loaded: SettingsView): void {
+    view.value = loaded;
+    setLanguage(loaded.language);
+    useSessionStore().stationLanguage = loaded.stationLanguage;
+  }
+
   async function load(): Promise<void> {
     const sentAt = generation;
     const loaded = await useBridge().client.settings.get({});
     if (sentAt !== generation) return;
-    view.value = loaded;
-    setLanguage(loaded.language);
+    apply(loaded);
   }
 
   async function loadDiagnostics(): Promise<void> {
     diagnostics.value = await useBridge().client.engine.diagnostics({});
   }
 
-  async function update(change: SettingsUpdate): Promise<void> {
-    error.value = null;
-    saved.value = false;
+  /** Saves one section's changes; true when main accepted them. An empty change sends nothing. */
+  async function saveSection(section: SettingsSection, change: SettingsUpdate): Promise<boolean> {
+    if (Object.keys(change).length === 0) return true;
+    problem.value = null;
+    savedSection.value = null;
+    busySection.value = section;
     generation++;
     const previousLanguage = view.value?.language;
     // Optimistic for the language, so the screen switches at once; rolled back on failure.
     if (change.language) setLanguage(change.language);
     try {
-      view.value = await useBridge().client.settings.update(change);
-      setLanguage(view.value.language);
-      saved.value = true;
+      apply(await useBridge().client.settings.update(change));
+      savedSection.value = section;
+      return true;
     } catch (cause) {
       if (previousLanguage) setLanguage(previousLanguage);
-      error.value = messageOf(cause);
+      problem.value = { section, error: plainError(cause) };
+      return false;
+    } finally {
+      busySection.value = null;
     }
   }
 
-  return { view, diagnostics, error, saved, load, loadDiagnostics, update };
+  /** The operator's own language: saved as soon as it is chosen, for this operator only. */
+  function chooseLanguage(language: Language): Promise<boolean> {
+    if (language === view.value?.language) return Promise.resolve(true);
+    return saveSection('language', { language });
+  }
+
+  return {
+    view,
+    diagnostics,
+    savedSection,
+    busySection,
+    problem,
+    load,
+    loadDiagnostics,
+    saveSection,
+    chooseLanguage,
+  };
 });
