@@ -16,6 +16,7 @@ const RELEASED: Record<string, string> = {
   '0005-sync-state': '9b584691db517a9aca88f9f65ec457840eb3461b74ffe3e41aac4307a2aeeb76',
   '0006-key-checks': '8ea9b75dcf15fcc9f9fec6423d22ab52cb96a0d27a33c8a806c32e7e3290f20f',
   '0007-audit-mac': '4ea320ea111cdb888e188d1017492b8987a2bd5eebdd40d25ececf03d1e3947f',
+  '0008-error-attempts': '180eeeade1761b439553ed46983c66782766f4d769e538e0ac5a89b6fb0e213c',
 };
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '../../../src-main/store/migrations');

@@ -13,6 +13,7 @@ import {
   listRecentResults,
   purgeCapturedImages,
 } from '../../../src-main/store/queries/results';
+import { deleteErrorAttemptsBefore } from '../../../src-main/store/queries/error-attempts';
 import { purgeStaleSubmissionBiometrics } from '../../../src-main/store/queries/submissions';
 import { listOpenDisagreements } from '../../../src-main/store/queries/sync-disagreements';
 import { plansOf } from '../../support/store/query-plan';
@@ -68,6 +69,12 @@ describe('index migrations are used by the queries that need them', () => {
   it('0005 central_disagreements_open: the open disagreements a supervisor reviews', () => {
     expect(planOf((d) => listOpenDisagreements(d, 20))).toMatch(
       /USING INDEX central_disagreements_open/,
+    );
+  });
+
+  it('0008 error_attempts_recorded_at: the retention sweep of failed attempts', () => {
+    expect(planOf((d) => deleteErrorAttemptsBefore(d, 1_000))).toMatch(
+      /SEARCH error_attempts USING INDEX error_attempts_recorded_at \(recorded_at<\?\)/,
     );
   });
 });

@@ -96,6 +96,7 @@ describe('each migration on an in-memory database', () => {
     '0005-sync-state': ['central_disagreements_open', 'sync_submission_marks_sweep'],
     '0006-key-checks': [],
     '0007-audit-mac': [],
+    '0008-error-attempts': ['error_attempts_recorded_at'],
   };
 
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(
