@@ -1,7 +1,7 @@
 // FaceNetworks on ONNX Runtime: the four converted face-api networks behind the pipeline's seam.
 // The sessions come in ready made, so the caller (../networks) decides the execution provider,
 // the threads and which thread drives them.
-import type { FaceNetworks } from '../networks/face-networks';
+import type { CoveredFaceNet, FaceNetworks } from '../networks/face-networks';
 import { EngineError } from '../errors/engine-error';
 import { onnxLandmarks68 } from './onnx-landmarks';
 import type { OnnxNet } from './onnx-net';
@@ -15,6 +15,8 @@ export interface OnnxNetSet {
   recognition: OnnxNet;
   /** Optional: the last-resort detector. */
   ssdDetector?: OnnxNet;
+  /** Optional: BlazeFace, the covered-face stage (../detect/covered-face-detector.ts). */
+  coveredFaces?: CoveredFaceNet;
 }
 
 export function onnxNetworks(nets: OnnxNetSet, runtime: string): FaceNetworks {
@@ -31,6 +33,7 @@ export function onnxNetworks(nets: OnnxNetSet, runtime: string): FaceNetworks {
     },
     landmarks68: (patch) => onnxLandmarks68(nets.landmarks, patch),
     recognitionTrunk: (patch, size) => onnxRecognitionTrunk(nets.recognition, patch, size),
+    ...(nets.coveredFaces === undefined ? {} : { coveredFaces: nets.coveredFaces }),
     dispose: async () => {
       const sessions = [nets.tinyDetector, nets.landmarks, nets.recognition, ssdDetector];
       await Promise.all(sessions.map((n) => n?.session.release()));

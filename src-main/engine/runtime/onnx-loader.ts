@@ -4,6 +4,7 @@
 import { createOnnxNet, type OnnxNet } from '../onnx/onnx-net';
 import { onnxModelPath, type OnnxNetworkName } from '../onnx/onnx-model-paths';
 import { onnxNetworks } from '../onnx/onnx-networks';
+import { loadBlazeFaceStandalone } from '../networks/tfjs/tfjs-blazeface-standalone';
 import type { OnnxNetworksLoader } from './load-networks';
 
 export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, options) => {
@@ -13,9 +14,17 @@ export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, opt
   const landmarks = await load('landmarks');
   const recognition = await load('recognition');
   const ssdDetector = options.loadSsd ? await load('ssdDetector') : undefined;
+  // The covered-face stage (issue 13): BlazeFace on tfjs wasm until its ONNX conversion lands.
+  const coveredFaces = options.loadCovered ? await loadBlazeFaceStandalone() : undefined;
   const provider = String(session.executionProviders?.[0] ?? 'cpu');
   return onnxNetworks(
-    { tinyDetector, landmarks, recognition, ...(ssdDetector ? { ssdDetector } : {}) },
+    {
+      tinyDetector,
+      landmarks,
+      recognition,
+      ...(ssdDetector ? { ssdDetector } : {}),
+      ...(coveredFaces ? { coveredFaces } : {}),
+    },
     `onnx-${provider}`,
   );
 };
