@@ -52,6 +52,8 @@ for (const img of images) {
         minScore: 0.3,
         padFractions: [pad],
         maxIou: 0.3,
+        tileFractions: [],
+        tileMinScore: 1,
       });
       row[`blaze${pad}`] = faces.map((f) => ({ ...f.box, score: f.score }));
     }
