@@ -11,6 +11,10 @@ import { buildLandmarkGraph } from './landmark-net';
 import { buildRecognitionGraph } from './recognition-net';
 import { buildSsdDetectorGraph } from './ssd-detector-net';
 import { buildTinyDetectorGraph } from './tiny-detector-net';
+import { defaultBlazeFaceDir } from '../../../src-main/engine/detect/blazeface-model';
+import { GRAPH_MODELS, graphModelJson, type GraphModelRecipe } from './graph-models';
+import { convertTfjsGraph } from './tfjs-graph-convert';
+import { graphModelFiles, readGraphModel } from './tfjs-graph-reader';
 
 /** onnxruntime-node 1.30 implements every op used here at this opset on CPU and WebGPU. */
 export const OPSET = 17;
@@ -40,8 +44,13 @@ export const NETWORKS: readonly NetworkRecipe[] = [
 
 const STAMP_FILE = 'conversion.stamp';
 
+/** @vladmandic/human's models/ folder, where the graph models are read from. */
+export function defaultGraphModelDir(): string {
+  return defaultBlazeFaceDir();
+}
+
 /** A hash of the inputs: the weight files and this folder's sources (the recipe). */
-export function inputsHash(modelDir: string): string {
+export function inputsHash(modelDir: string, graphModelDir = defaultGraphModelDir()): string {
   const hash = createHash('sha256');
   const converterDir = import.meta.dirname;
   const sources = fs
@@ -49,7 +58,10 @@ export function inputsHash(modelDir: string): string {
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => path.join(converterDir, f));
-  const weights = NETWORKS.flatMap((n) => weightFiles(modelDir, n.weights));
+  const weights = [
+    ...NETWORKS.flatMap((n) => weightFiles(modelDir, n.weights)),
+    ...GRAPH_MODELS.flatMap((m) => graphModelFiles(graphModelJson(m, graphModelDir))),
+  ];
   for (const file of [...sources, ...weights]) {
     hash.update(path.basename(file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
@@ -66,25 +78,48 @@ export function convertNetwork(recipe: NetworkRecipe, modelDir: string): Uint8Ar
   });
 }
 
+export function convertGraphModel(recipe: GraphModelRecipe, graphModelDir: string): Uint8Array {
+  const graph = convertTfjsGraph(
+    readGraphModel(graphModelJson(recipe, graphModelDir)),
+    recipe.spec,
+  );
+  return encodeModel({
+    graph,
+    opset: OPSET,
+    docString: `${recipe.source} from @vladmandic/human's models/ (TensorFlow.js graph model)`,
+  });
+}
+
 export interface ConversionResult {
   written: string[];
   upToDate: boolean;
 }
 
 /** Writes every model into outDir unless the stamp says they are already current. */
-export function convertAll(modelDir: string, outDir: string): ConversionResult {
-  const hash = inputsHash(modelDir);
+export function convertAll(
+  modelDir: string,
+  outDir: string,
+  graphModelDir = defaultGraphModelDir(),
+): ConversionResult {
+  const hash = inputsHash(modelDir, graphModelDir);
   const stampPath = path.join(outDir, STAMP_FILE);
-  const files = NETWORKS.map((n) => path.join(outDir, n.file));
+  const jobs: { file: string; convert: () => Uint8Array }[] = [
+    ...NETWORKS.map((n) => ({ file: n.file, convert: () => convertNetwork(n, modelDir) })),
+    ...GRAPH_MODELS.map((m) => ({
+      file: m.file,
+      convert: () => convertGraphModel(m, graphModelDir),
+    })),
+  ];
+  const files = jobs.map((j) => path.join(outDir, j.file));
   const stamp = fs.existsSync(stampPath) ? fs.readFileSync(stampPath, 'utf8').trim() : '';
   if (stamp === hash && files.every((f) => fs.existsSync(f)))
     return { written: [], upToDate: true };
   fs.mkdirSync(outDir, { recursive: true });
-  for (const [i, recipe] of NETWORKS.entries()) {
+  for (const [i, job] of jobs.entries()) {
     const target = files[i] as string;
     // Written aside and renamed, so a reader never sees half a model.
     const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, convertNetwork(recipe, modelDir));
+    fs.writeFileSync(temp, job.convert());
     fs.renameSync(temp, target);
   }
   fs.writeFileSync(stampPath, `${hash}\n`);

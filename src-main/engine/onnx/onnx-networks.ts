@@ -1,8 +1,9 @@
 // FaceNetworks on ONNX Runtime: the four converted face-api networks behind the pipeline's seam.
 // The sessions come in ready made, so the caller (../networks) decides the execution provider,
 // the threads and which thread drives them.
-import type { CoveredFaceNet, FaceNetworks } from '../networks/face-networks';
+import type { FaceNetworks } from '../networks/face-networks';
 import { EngineError } from '../errors/engine-error';
+import { onnxBlazeFace } from './onnx-blazeface';
 import { onnxLandmarks68 } from './onnx-landmarks';
 import type { OnnxNet } from './onnx-net';
 import { onnxRecognitionTrunk } from './onnx-recognition';
@@ -16,11 +17,11 @@ export interface OnnxNetSet {
   /** Optional: the last-resort detector. */
   ssdDetector?: OnnxNet;
   /** Optional: BlazeFace, the covered-face stage (../detect/covered-face-detector.ts). */
-  coveredFaces?: CoveredFaceNet;
+  blazeFace?: OnnxNet;
 }
 
 export function onnxNetworks(nets: OnnxNetSet, runtime: string): FaceNetworks {
-  const { ssdDetector } = nets;
+  const { ssdDetector, blazeFace } = nets;
   return {
     runtime,
     ssdLoaded: ssdDetector !== undefined,
@@ -33,9 +34,15 @@ export function onnxNetworks(nets: OnnxNetSet, runtime: string): FaceNetworks {
     },
     landmarks68: (patch) => onnxLandmarks68(nets.landmarks, patch),
     recognitionTrunk: (patch, size) => onnxRecognitionTrunk(nets.recognition, patch, size),
-    ...(nets.coveredFaces === undefined ? {} : { coveredFaces: nets.coveredFaces }),
+    ...(blazeFace === undefined ? {} : { coveredFaces: onnxBlazeFace(blazeFace) }),
     dispose: async () => {
-      const sessions = [nets.tinyDetector, nets.landmarks, nets.recognition, ssdDetector];
+      const sessions = [
+        nets.tinyDetector,
+        nets.landmarks,
+        nets.recognition,
+        ssdDetector,
+        blazeFace,
+      ];
       await Promise.all(sessions.map((n) => n?.session.release()));
     },
   };

@@ -4,7 +4,7 @@
 import { createOnnxNet, type OnnxNet } from '../onnx/onnx-net';
 import { onnxModelPath, type OnnxNetworkName } from '../onnx/onnx-model-paths';
 import { onnxNetworks } from '../onnx/onnx-networks';
-import { loadBlazeFaceStandalone } from '../networks/tfjs/tfjs-blazeface-standalone';
+import { blazeFaceOnnxPath } from '../onnx/onnx-blazeface';
 import type { OnnxNetworksLoader } from './load-networks';
 
 export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, options) => {
@@ -14,8 +14,10 @@ export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, opt
   const landmarks = await load('landmarks');
   const recognition = await load('recognition');
   const ssdDetector = options.loadSsd ? await load('ssdDetector') : undefined;
-  // The covered-face stage (issue 13): BlazeFace on tfjs wasm until its ONNX conversion lands.
-  const coveredFaces = options.loadCovered ? await loadBlazeFaceStandalone() : undefined;
+  // The covered-face stage (issue 13): BlazeFace, converted from @vladmandic/human's graph model.
+  const blazeFace = options.loadCovered
+    ? await createOnnxNet(ort, blazeFaceOnnxPath(options.modelDir), session)
+    : undefined;
   const provider = String(session.executionProviders?.[0] ?? 'cpu');
   return onnxNetworks(
     {
@@ -23,7 +25,7 @@ export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, opt
       landmarks,
       recognition,
       ...(ssdDetector ? { ssdDetector } : {}),
-      ...(coveredFaces ? { coveredFaces } : {}),
+      ...(blazeFace ? { blazeFace } : {}),
     },
     `onnx-${provider}`,
   );

@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convertAll, convertNetwork, NETWORKS } from '../../../scripts/models/onnx/convert';
+import {
+  convertAll,
+  convertGraphModel,
+  convertNetwork,
+  defaultGraphModelDir,
+  NETWORKS,
+} from '../../../scripts/models/onnx/convert';
+import { GRAPH_MODELS } from '../../../scripts/models/onnx/graph-models';
 import { defaultModelDir } from '../../../src-main/engine/models/model-paths';
 import { ensureOnnxModels } from '../../support/onnx-models-setup';
 
@@ -28,11 +35,26 @@ describe('ONNX converter', () => {
     },
   );
 
+  it.each(GRAPH_MODELS.map((m) => [m.file, m] as const))(
+    '%s (tfjs graph model): two conversions are byte-identical, and equal the default folder',
+    (file, recipe) => {
+      const first = sha256(convertGraphModel(recipe, defaultGraphModelDir()));
+      const second = sha256(convertGraphModel(recipe, defaultGraphModelDir()));
+      expect(second).toBe(first);
+      const installed = fs.readFileSync(path.join(ensureOnnxModels(), file));
+      expect(sha256(installed)).toBe(first);
+    },
+  );
+
   it('writes once, then skips while current, and rewrites what is missing or stale', () => {
     const out = path.join(scratch, 'models');
     const first = convertAll(weights, out);
     expect(first.upToDate).toBe(false);
-    expect(first.written.map((f) => path.basename(f))).toEqual(NETWORKS.map((n) => n.file));
+    // The graph models (tfjs model.json from @vladmandic/human) are written with face-api's.
+    expect(first.written.map((f) => path.basename(f))).toEqual([
+      ...NETWORKS.map((n) => n.file),
+      ...GRAPH_MODELS.map((m) => m.file),
+    ]);
     const mtime = fs.statSync(first.written[0]!).mtimeMs;
 
     expect(convertAll(weights, out)).toEqual({ written: [], upToDate: true });
