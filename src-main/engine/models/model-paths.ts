@@ -4,10 +4,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+// nodeRequire: electron-vite's CJS shim declares its own `require` in chunks calling require().
+const nodeRequire = createRequire(import.meta.url);
 
 function packageDir(name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`));
+  return path.dirname(nodeRequire.resolve(`${name}/package.json`));
 }
 
 export function defaultModelDir(): string {
@@ -22,6 +23,6 @@ export function defaultWasmDir(): string {
 }
 
 export function faceApiVersion(): string {
-  const pkg = require('@vladmandic/face-api/package.json') as { version: string };
+  const pkg = nodeRequire('@vladmandic/face-api/package.json') as { version: string };
   return pkg.version;
 }
