@@ -4,12 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ensureBuild } from './ensure-build.mjs';
 
-const require = createRequire(import.meta.url);
+// nodeRequire, as in src-main (electron-vite's CJS shim declares its own `require` there).
+const nodeRequire = createRequire(import.meta.url);
 
 function electronBinary() {
   try {
     // electron's index.js throws when its binary was never downloaded.
-    return require('electron');
+    return nodeRequire('electron');
   } catch (error) {
     return { missing: error instanceof Error ? error.message : String(error) };
   }
@@ -22,7 +23,7 @@ if (typeof binary !== 'string') {
   );
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  const installer = require.resolve('electron/install.js');
+  const installer = nodeRequire.resolve('electron/install.js');
   const fetched = spawnSync(process.execPath, [installer], {
     stdio: 'pipe',
     env,

@@ -37,6 +37,9 @@ export interface FaceEngineOptions {
   workerScript?: string;
   /** Load SsdMobilenetv1 (detection fallback and the bench reference). Default true. */
   loadSsd?: boolean;
+  /** Load BlazeFace, the covered-face stage after the other detectors (issue 13). Default true;
+   *  false gives today's detector chain (the covered-face bench's baseline). */
+  loadCovered?: boolean;
   pipeline?: Partial<PipelineConfig>;
   logger?: EngineLogger;
   /** Attribute checks (occlusion, face/head cover) measured for a verification, when available. */

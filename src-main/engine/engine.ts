@@ -52,6 +52,7 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
     onnxModelDir: options.onnxModelDir,
     wasmDir: options.wasmDir,
     loadSsd: options.loadSsd,
+    loadCovered: options.loadCovered,
     threads,
   };
   // The first worker tries the runtimes; how many more start depends on which one serves.

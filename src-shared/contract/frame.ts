@@ -27,8 +27,16 @@ export const FaceBoxSchema = z.object({
   score: z.number().min(0).max(1),
 });
 
-/** What the operator should fix before capturing; null when the picture is good. */
-export const FRAME_GUIDANCE = ['no_face', 'several_faces', 'move_closer', 'center_face'] as const;
+/** What the operator should fix before capturing; null when the picture is good. face_covered
+ *  and turn_to_camera: a face is there but only the covered-face detector sees it. */
+export const FRAME_GUIDANCE = [
+  'no_face',
+  'several_faces',
+  'move_closer',
+  'center_face',
+  'face_covered',
+  'turn_to_camera',
+] as const;
 
 export const AnalyzeFrameResponseSchema = z.object({
   bytes: z.number().int().nonnegative(),

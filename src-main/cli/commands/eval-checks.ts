@@ -3,7 +3,8 @@
 // three attribute checks and prints, per check, ROC AUC and the rates at the shipped threshold
 // (face/head cover: the model's recommended project threshold; occlusion: the station's cut on
 // occluded_score), the share of clear eyeglasses flagged as occluded, and the median time the
-// checks add to a verification. Images without a usable face count in no_face only.
+// checks add to a verification. Images without a usable face count in no_face only; `no_face`
+// also gives their count per label and per error code.
 // Default: the shipped weights (resources/checks), i.e. in-sample on facedata, which they were
 // trained on. --cv: out-of-fold scores of the same training recipe, stratified 5-fold, fixed seed.
 import os from 'node:os';
@@ -30,6 +31,7 @@ import {
   type ScoredSample,
 } from '../../checks/train-checks';
 import { FEATURE_BLOCKS } from '../../checks/check-features';
+import { noFaceCounts } from '../../checks/no-face-counts';
 import { createFaceEngine } from '../../engine';
 import { DEFAULT_OCCLUDED_CUT } from '../../engine/decision/decide';
 import { intOption, requireValue } from '../args';
@@ -141,6 +143,7 @@ export const evalChecksCommand: Command = {
       face_cover: report.face_cover,
       head_cover: report.head_cover,
       occluded: report.occluded,
+      no_face: noFaceCounts(allCheckImages(dataDir), extracted),
       eyeglasses_fpr:
         glasses.length === 0
           ? null

@@ -2,7 +2,8 @@
 // Enrolls every image of DIR/labels.csv (path, identity), scores ALL genuine and impostor pairs
 // and prints the report of issue 3. --write-calibration refits the score calibration's knots on
 // this run's impostor distances (how src-main/engine/calibration/score-calibration.json is made);
-// --score-table adds FMR and FNMR at round thresholds (the table in docs/engine.md).
+// --score-table adds FMR and FNMR at round thresholds (the table in docs/engine.md);
+// --no-covered runs the engine without the covered-face stage (loadCovered: false).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,11 @@ import {
   TEMPLATE_MODEL,
 } from '../../engine';
 import { fitCalibration } from '../../engine/evaluation/fit-calibration';
-import { pairDistances, type EnrolledSample } from '../../engine/evaluation/pair-scores';
+import {
+  genuinePairCount,
+  pairDistances,
+  type EnrolledSample,
+} from '../../engine/evaluation/pair-scores';
 import {
   scoreTable,
   verificationReport,
@@ -36,7 +41,7 @@ export const evalVerifyCommand: Command = {
   words: ['eval', 'verify'],
   summary: 'verification accuracy over all genuine and impostor pairs of a labelled set',
   usage:
-    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--verbose]',
+    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--no-covered] [--verbose]',
   valueOptions: ['data', 'workers', 'write-calibration'],
   async run(args, io) {
     const dataDir = requireValue(args, 'data');
@@ -45,7 +50,11 @@ export const evalVerifyCommand: Command = {
     const rows = readLabels(labelsFile);
     const verbose = args.flags.has('verbose');
     const workers = intOption(args, 'workers', os.availableParallelism());
-    const engine = await createFaceEngine({ workers, logger: cliLogger(verbose) });
+    const engine = await createFaceEngine({
+      workers,
+      logger: cliLogger(verbose),
+      loadCovered: !args.flags.has('no-covered'),
+    });
     const samples: EnrolledSample[] = [];
     const failures: { path: string; code: string }[] = [];
     try {
@@ -78,6 +87,7 @@ export const evalVerifyCommand: Command = {
       distances,
       calibration,
       DEFAULT_POLICY.faceSimilarity_threshold,
+      genuinePairCount(rows.map((row) => row.identity ?? '')),
     );
     if (args.flags.has('score-table')) report.score_table = scoreTable(distances, calibration);
     if (verbose) {

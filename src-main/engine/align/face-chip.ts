@@ -48,16 +48,40 @@ function templatePoint(index: number, size: number, padding: number): Point2 {
   };
 }
 
+/** The eyes only (36..47): what alignment can trust when a mask hides the nose and the mouth. */
+export const EYE_ALIGNMENT_LANDMARKS: readonly number[] = Array.from(
+  { length: 12 },
+  (_, k) => k + 36,
+);
+
+/** The chip transform from the two eye centres alone (the person's right eye first): for faces
+ *  whose 68 landmarks cannot be trusted because a mask hides half of the face. */
+export function eyeChipTransform(
+  eyes: readonly [Point2, Point2],
+  size = CHIP_SIZE,
+  padding = CHIP_PADDING,
+): SimilarityTransform {
+  const centre = (from: number): Point2 => {
+    const pts = Array.from({ length: 6 }, (_, k) => templatePoint(from + k, size, padding));
+    return {
+      x: pts.reduce((a, p) => a + p.x, 0) / 6,
+      y: pts.reduce((a, p) => a + p.y, 0) / 6,
+    };
+  };
+  return fitSimilarity([centre(36), centre(42)], [eyes[0], eyes[1]]);
+}
+
 /** The transform from chip pixel coordinates to image coordinates for 68 landmarks. */
 export function chipTransform(
   landmarks68: readonly Point2[],
   size = CHIP_SIZE,
   padding = CHIP_PADDING,
+  indices: readonly number[] = ALIGNMENT_LANDMARKS,
 ): SimilarityTransform {
   if (landmarks68.length !== 68)
     throw new Error(`expected 68 landmarks, got ${landmarks68.length}`);
-  const from = ALIGNMENT_LANDMARKS.map((i) => templatePoint(i, size, padding));
-  const to = ALIGNMENT_LANDMARKS.map((i) => landmarks68[i] ?? { x: 0, y: 0 });
+  const from = indices.map((i) => templatePoint(i, size, padding));
+  const to = indices.map((i) => landmarks68[i] ?? { x: 0, y: 0 });
   return fitSimilarity(from, to);
 }
 

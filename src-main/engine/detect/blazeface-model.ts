@@ -16,12 +16,13 @@ export interface BlazeFaceNet {
   run(patch: Uint8Array): Promise<Float32Array>;
 }
 
-const require = createRequire(import.meta.url);
+// nodeRequire: electron-vite's CJS shim declares its own `require` in chunks calling require().
+const nodeRequire = createRequire(import.meta.url);
 
 /** @vladmandic/human's package root: its exports map hides package.json, so walk up from the
  *  main entry (dist/) to the folder holding models/. */
 function humanPackageDir(): string {
-  let dir = path.dirname(require.resolve('@vladmandic/human'));
+  let dir = path.dirname(nodeRequire.resolve('@vladmandic/human'));
   while (!fs.existsSync(path.join(dir, 'models', 'blazeface.json'))) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('@vladmandic/human has no models/blazeface.json');

@@ -1,11 +1,19 @@
 // Face detection: TinyFaceDetector first (about as accurate as SsdMobilenetv1 on our data and
 // several times faster), then, only when it finds nothing, the same on a grey-padded copy (tight
 // crops where the face fills the frame are invisible to both detectors without context), then
-// SsdMobilenetv1 on the padded copy as a last resort. Live frames almost always stop at step 1.
+// SsdMobilenetv1 on the padded copy, then BlazeFace for faces behind masks and under helmets
+// (covered-face-detector.ts; it runs only when all the others found nothing, so every face found
+// before it keeps exactly its box). Live frames almost always stop at step 1.
 import type { FaceNetworks } from '../networks/face-networks';
 import { padImage, shrinkToFit } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
 import type { DetectedFace } from './face-box';
+import {
+  DEFAULT_COVERED_FACE_CONFIG,
+  detectCoveredFaces,
+  scaleFace,
+  type CoveredFaceConfig,
+} from './covered-face-detector';
 
 export interface DetectorConfig {
   tinyInputSize: number;
@@ -15,6 +23,8 @@ export interface DetectorConfig {
   /** The fallback passes work on a copy shrunk to this longer side before padding. */
   fallbackMaxSide: number;
   ssdMinConfidence: number;
+  /** The covered-face stage (BlazeFace), the last fallback. */
+  covered: CoveredFaceConfig;
 }
 
 export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
@@ -23,9 +33,10 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = {
   padFraction: 0.4,
   fallbackMaxSide: 512,
   ssdMinConfidence: 0.5,
+  covered: DEFAULT_COVERED_FACE_CONFIG,
 };
 
-type Stage = 'tiny' | 'tiny-padded' | 'ssd-padded';
+type Stage = 'tiny' | 'tiny-padded' | 'ssd-padded' | 'covered';
 
 async function run(
   nets: FaceNetworks,
@@ -79,7 +90,14 @@ export async function detectFaces(
     }));
   const tinyPadded = await run(nets, padded, 'tiny', cfg);
   if (tinyPadded.length > 0) return { faces: unpad(tinyPadded), stage: 'tiny-padded' };
-  if (!nets.ssdLoaded) return { faces: [], stage: 'none' };
-  const ssdPadded = await run(nets, padded, 'ssd', cfg);
-  return { faces: unpad(ssdPadded), stage: ssdPadded.length > 0 ? 'ssd-padded' : 'none' };
+  if (nets.ssdLoaded) {
+    const ssdPadded = await run(nets, padded, 'ssd', cfg);
+    if (ssdPadded.length > 0) return { faces: unpad(ssdPadded), stage: 'ssd-padded' };
+  }
+  if (nets.coveredFaces === undefined) return { faces: [], stage: 'none' };
+  const covered = await detectCoveredFaces(nets.coveredFaces, small, cfg.covered);
+  return {
+    faces: covered.map((f) => scaleFace(f, scale)),
+    stage: covered.length > 0 ? 'covered' : 'none',
+  };
 }

@@ -10,5 +10,11 @@ export interface DetectedFace {
   box: FaceBox;
   /** Detector confidence, 0-1. */
   score: number;
-  detector: 'tiny' | 'ssd';
+  detector: 'tiny' | 'ssd' | 'blazeface';
+  /** BlazeFace only: nose-tip offset from the eye midpoint over the eye distance, from its six
+   *  keypoints (0 = frontal); the live guidance tells a turned face from a covered one. */
+  yaw?: number;
+  /** BlazeFace only: its eye keypoints in image pixels, the person's right eye first (the one
+   *  on the image's left in a frontal face, like landmarks 36..41). */
+  eyes?: readonly [{ x: number; y: number }, { x: number; y: number }];
 }

@@ -23,3 +23,12 @@ export function pairDistances(samples: readonly EnrolledSample[]): PairDistances
   });
   return { genuine: Float64Array.from(genuine), impostor: Float64Array.from(impostor) };
 }
+
+/** Genuine pairs among ALL images of a dataset, enrolled or not: sum over identities of n(n-1)/2. */
+export function genuinePairCount(identities: readonly string[]): number {
+  const perIdentity = new Map<string, number>();
+  for (const id of identities) perIdentity.set(id, (perIdentity.get(id) ?? 0) + 1);
+  let pairs = 0;
+  for (const n of perIdentity.values()) pairs += (n * (n - 1)) / 2;
+  return pairs;
+}

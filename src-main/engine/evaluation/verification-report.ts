@@ -1,6 +1,7 @@
 // The `eval verify` report (issue 3): rates as fractions; thresholds in face_similarity_score
 // units (0-100), the scale the project policy uses. Pairs involving an image that failed to
-// enrol are excluded from the pair counts and reported through `fte` (ISO/IEC 19795-1).
+// enrol are excluded from the pair counts and reported through `fte` (ISO/IEC 19795-1), except in
+// `generalized_fnmr_at_fmr_1e3`, where they count as non-matches (19795-1's generalised FNMR).
 import { distanceToScore, type ScoreCalibration } from '../calibration/score-calibration';
 import {
   areaUnderRoc,
@@ -21,6 +22,26 @@ export interface VerificationReport {
   fnmr_at_fmr: { '1e-2': number; '1e-3': number };
   threshold_at_fmr: { '1e-2': number; '1e-3': number };
   shipped: { threshold: number; fmr: number; fnmr: number };
+  /** At the FMR 1e-3 threshold above: (all genuine pairs of the dataset - compared genuine pairs
+   *  accepted) / all genuine pairs, so a pair with an image that failed to enrol is a non-match. */
+  generalized_fnmr_at_fmr_1e3: number;
+}
+
+/** Generalised FNMR (ISO/IEC 19795-1): genuine pairs not accepted at `threshold`, a pair that
+ *  could not be compared (either image failed to enrol) counting as not accepted, over all
+ *  genuine pairs of the dataset. `comparedGenuine` are the scores of the pairs compared. */
+export function generalizedFnmr(
+  comparedGenuine: Float64Array,
+  threshold: number,
+  allGenuinePairs: number,
+): number {
+  if (allGenuinePairs < comparedGenuine.length) {
+    throw new Error(`${comparedGenuine.length} compared genuine pairs > ${allGenuinePairs} in all`);
+  }
+  if (allGenuinePairs === 0) return 0;
+  let accepted = 0;
+  for (const s of comparedGenuine) if (s >= threshold) accepted++;
+  return (allGenuinePairs - accepted) / allGenuinePairs;
 }
 
 const round = (x: number, digits = 6): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -39,6 +60,8 @@ export function verificationReport(
   distances: PairDistances,
   cal: ScoreCalibration,
   shippedThreshold: number,
+  /** Genuine pairs among all images, enrolled or not (`genuinePairCount`); default: compared. */
+  allGenuinePairs: number = distances.genuine.length,
 ): VerificationReport {
   // Rank statistics on the raw distance (negated: higher = more similar), free of rounding ties.
   const raw: PairScores = {
@@ -59,6 +82,9 @@ export function verificationReport(
     fnmr_at_fmr: { '1e-2': round(at2.fnmr), '1e-3': round(at3.fnmr) },
     threshold_at_fmr: { '1e-2': round(at2.threshold, 2), '1e-3': round(at3.threshold, 2) },
     shipped: { threshold: shippedThreshold, fmr: round(shipped.fmr), fnmr: round(shipped.fnmr) },
+    generalized_fnmr_at_fmr_1e3: round(
+      generalizedFnmr(scores.genuine, at3.threshold, allGenuinePairs),
+    ),
   };
 }
 

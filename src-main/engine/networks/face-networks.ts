@@ -1,5 +1,5 @@
 // The seam between the face pipeline and whatever runs the neural networks. The pipeline (detect,
-// landmarks, descriptor, warm-up) calls only these four networks; pre- and post-processing that
+// landmarks, descriptor, warm-up) calls only these networks (four, and BlazeFace when loaded); pre- and post-processing that
 // is not network work (cropping, alignment, box scaling, fallbacks) stays in the pipeline. Two
 // implementations: TensorFlow.js through face-api (tfjs/tfjs-networks.ts, today's engine and the
 // fallback) and ONNX Runtime (../onnx/). Inputs are plain RGB bytes, outputs plain numbers, so an
@@ -37,6 +37,13 @@ export interface TrunkFeatures {
   embedding: Float32Array;
 }
 
+/** The covered-face detector (BlazeFace, ../detect/covered-face-detector.ts): a square RGB patch
+ *  of `inputSize`² in, the raw 896 × 17 anchor rows out (decoding is shared TypeScript). */
+export interface CoveredFaceNet {
+  readonly inputSize: number;
+  run(patch: Uint8Array): Promise<Float32Array>;
+}
+
 /** Which runtime serves the networks, for diagnostics and the bench (e.g. 'onnx-cpu', 'wasm'). */
 export type NetworksRuntimeName = string;
 
@@ -53,6 +60,8 @@ export interface FaceNetworks {
   /** FaceRecognitionNet on a size² RGB patch (150 for the aligned chip), with the intermediate
    *  activations the attribute checks read. */
   recognitionTrunk(patch: Uint8Array, size: number): Promise<TrunkFeatures>;
+  /** BlazeFace, when loaded: the last detector, for faces behind masks and under helmets. */
+  readonly coveredFaces?: CoveredFaceNet;
   /** Frees sessions and tensors; the object is unusable afterwards. */
   dispose(): Promise<void>;
 }

@@ -3,6 +3,7 @@
 // the threads and which thread drives them.
 import type { FaceNetworks } from '../networks/face-networks';
 import { EngineError } from '../errors/engine-error';
+import { onnxBlazeFace } from './onnx-blazeface';
 import { onnxLandmarks68 } from './onnx-landmarks';
 import type { OnnxNet } from './onnx-net';
 import { onnxRecognitionTrunk } from './onnx-recognition';
@@ -15,10 +16,12 @@ export interface OnnxNetSet {
   recognition: OnnxNet;
   /** Optional: the last-resort detector. */
   ssdDetector?: OnnxNet;
+  /** Optional: BlazeFace, the covered-face stage (../detect/covered-face-detector.ts). */
+  blazeFace?: OnnxNet;
 }
 
 export function onnxNetworks(nets: OnnxNetSet, runtime: string): FaceNetworks {
-  const { ssdDetector } = nets;
+  const { ssdDetector, blazeFace } = nets;
   return {
     runtime,
     ssdLoaded: ssdDetector !== undefined,
@@ -31,8 +34,15 @@ export function onnxNetworks(nets: OnnxNetSet, runtime: string): FaceNetworks {
     },
     landmarks68: (patch) => onnxLandmarks68(nets.landmarks, patch),
     recognitionTrunk: (patch, size) => onnxRecognitionTrunk(nets.recognition, patch, size),
+    ...(blazeFace === undefined ? {} : { coveredFaces: onnxBlazeFace(blazeFace) }),
     dispose: async () => {
-      const sessions = [nets.tinyDetector, nets.landmarks, nets.recognition, ssdDetector];
+      const sessions = [
+        nets.tinyDetector,
+        nets.landmarks,
+        nets.recognition,
+        ssdDetector,
+        blazeFace,
+      ];
       await Promise.all(sessions.map((n) => n?.session.release()));
     },
   };

@@ -1,8 +1,11 @@
 // The cheap path for the live preview (10 fps): validate, decode small, one TinyFaceDetector pass,
-// no fallbacks, no descriptor. Guidance tells the operator what to fix before capturing.
+// no fallbacks, no descriptor. Guidance tells the operator what to fix before capturing. When
+// TinyFaceDetector finds nothing, one BlazeFace pass (the covered-face stage) tells an empty desk
+// from a face behind a mask, visor or scarf, or turned away, so the guidance can say what to do.
 import { chooseFace } from '../detect/choose-face';
 import { detectFaces } from '../detect/detect-faces';
-import type { FaceBox } from '../detect/face-box';
+import { detectCoveredFaces } from '../detect/covered-face-detector';
+import type { DetectedFace, FaceBox } from '../detect/face-box';
 import { decodeImage } from '../image/decode-image';
 import type { ImageFormat } from '../image/image-header';
 import { validateImage } from '../image/validate-image';
@@ -12,7 +15,8 @@ import type { PipelineConfig } from './pipeline-config';
 /** Preview frames are decoded at most this large: enough for the detector, cheap to decode. */
 const PREVIEW_SIDE = 640;
 
-export type FrameGuidance = 'no_face' | 'several_faces' | 'move_closer' | 'center_face';
+export type FrameGuidance =
+  'no_face' | 'several_faces' | 'move_closer' | 'center_face' | 'face_covered' | 'turn_to_camera';
 
 export interface FrameAnalysis {
   width: number;
@@ -25,11 +29,27 @@ export interface FrameAnalysis {
 /** Face narrower than this share of the frame width is too far for a good comparison. */
 const MIN_FACE_WIDTH_SHARE = 0.15;
 
+/** A BlazeFace yaw proxy beyond this reads as a face turned away rather than covered. */
+export const TURNED_YAW = 0.3;
+
+export interface PreviewFace {
+  box: FaceBox;
+  score: number;
+  /** Set when only the covered-face stage saw the face: its yaw proxy. */
+  coveredYaw?: number;
+}
+
 export function frameGuidance(
   frame: { width: number; height: number },
-  faces: readonly { box: FaceBox; score: number }[],
+  faces: readonly PreviewFace[],
 ): FrameGuidance | undefined {
-  const choice = chooseFace(faces.map((f) => ({ ...f, detector: 'tiny' as const })));
+  const choice = chooseFace(
+    faces.map(({ box, score, coveredYaw }): DetectedFace =>
+      coveredYaw === undefined
+        ? { box, score, detector: 'tiny' }
+        : { box, score, detector: 'blazeface', yaw: coveredYaw },
+    ),
+  );
   if (choice === undefined) return 'no_face';
   if (choice.competing > 0) return 'several_faces';
   const { box } = choice.face;
@@ -37,6 +57,12 @@ export function frameGuidance(
   const cx = (box.x + box.width / 2) / frame.width;
   const cy = (box.y + box.height / 2) / frame.height;
   if (cx < 0.2 || cx > 0.8 || cy < 0.2 || cy > 0.8) return 'center_face';
+  // The cheap detector could not see this face: it is covered or turned too far for a reliable
+  // comparison. Capture still works (the verification runs every detector), but the operator
+  // should ask for the mask to come down or the visor up, or for the face to turn.
+  const { detector, yaw = 0 } = choice.face;
+  if (detector === 'blazeface')
+    return Math.abs(yaw) > TURNED_YAW ? 'turn_to_camera' : 'face_covered';
   return undefined;
 }
 
@@ -48,8 +74,17 @@ export async function analyzeFrame(
   const header = validateImage(bytes, cfg.limits);
   const img = await decodeImage(bytes, header, cfg.limits, PREVIEW_SIDE);
   const scale = img.originalWidth / img.width;
-  const { faces } = await detectFaces(nets, img, cfg.detector, false);
-  const scaled = faces.map((f) => ({
+  let { faces } = await detectFaces(nets, img, cfg.detector, false);
+  if (faces.length === 0 && nets.coveredFaces !== undefined) {
+    // One letterbox only (the first padding): a desk camera's frame is not a tight crop, and an
+    // empty desk must not cost the preview several passes per frame.
+    const covered = cfg.detector.covered;
+    faces = await detectCoveredFaces(nets.coveredFaces, img, {
+      ...covered,
+      padFractions: covered.padFractions.slice(0, 1),
+    });
+  }
+  const scaled = faces.map((f): PreviewFace => ({
     box: {
       x: f.box.x * scale,
       y: f.box.y * scale,
@@ -57,13 +92,14 @@ export async function analyzeFrame(
       height: f.box.height * scale,
     },
     score: f.score,
+    ...(f.detector === 'blazeface' ? { coveredYaw: f.yaw ?? 0 } : {}),
   }));
   const frame = { width: img.originalWidth, height: img.originalHeight };
   const guidance = frameGuidance(frame, scaled);
   return {
     ...frame,
     format: header.format,
-    faces: scaled,
+    faces: scaled.map(({ box, score }) => ({ box, score })),
     ...(guidance === undefined ? {} : { guidance }),
   };
 }

@@ -33,6 +33,8 @@ export interface EngineRuntimeOptions {
   wasmDir?: string;
   /** Also load SsdMobilenetv1 (last-resort detector; the bench's stock pipeline). */
   loadSsd?: boolean;
+  /** Also load BlazeFace, the covered-face stage (default true). */
+  loadCovered?: boolean;
   /** Intra-op threads of the CPU provider; default one per core. */
   threads?: number;
 }
@@ -41,7 +43,7 @@ export interface EngineRuntimeOptions {
 export type OnnxNetworksLoader = (
   ort: OrtModule,
   session: Ort.InferenceSession.SessionOptions,
-  options: { modelDir?: string; loadSsd: boolean },
+  options: { modelDir?: string; loadSsd: boolean; loadCovered: boolean },
 ) => Promise<FaceNetworks>;
 
 export interface RuntimeEnvironment {
@@ -93,6 +95,7 @@ async function tryOnnx(
       const nets = await env.loadOnnxNetworks(ort, sessionOptionsFor(provider, threads), {
         ...(options.onnxModelDir === undefined ? {} : { modelDir: options.onnxModelDir }),
         loadSsd: options.loadSsd ?? true,
+        loadCovered: options.loadCovered ?? true,
       });
       served = { nets, modelLoadMs: performance.now() - started };
       servedBy = provider;

@@ -11,6 +11,8 @@ import type { FaceNetworks } from '../networks/face-networks';
 import { createOnnxNet, type OnnxNet } from '../onnx/onnx-net';
 import { onnxModelPath, type OnnxNetworkName } from '../onnx/onnx-model-paths';
 import { onnxNetworks } from '../onnx/onnx-networks';
+import { blazeFaceOnnxPath } from '../onnx/onnx-blazeface';
+import { blazeFaceOnnxPath } from '../onnx/onnx-blazeface';
 import type { OnnxNetworksLoader } from './load-networks';
 
 export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, options) => {
@@ -20,7 +22,11 @@ export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, opt
   const landmarks = await load('landmarks');
   const recognition = await load('recognition');
   const runtime = `onnx-${String(session.executionProviders?.[0] ?? 'cpu')}`;
-  const always = { tinyDetector, landmarks, recognition };
+  // The covered-face stage (issue 13): BlazeFace, converted from @vladmandic/human's graph model.
+  const blazeFace = options.loadCovered
+    ? await createOnnxNet(ort, blazeFaceOnnxPath(options.modelDir), session)
+    : undefined;
+  const always = { tinyDetector, landmarks, recognition, ...(blazeFace ? { blazeFace } : {}) };
   const base = onnxNetworks(always, runtime);
   if (!options.loadSsd) return base;
   const ssdPath = onnxModelPath('ssdDetector', options.modelDir);

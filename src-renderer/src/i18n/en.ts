@@ -46,6 +46,8 @@ export const en = {
       several_faces: 'More than one face: only the person being verified',
       move_closer: 'Too far: come closer',
       center_face: 'Turn to the camera and centre the face',
+      face_covered: 'Face covered: lower the mask for the similarity check and raise the visor',
+      turn_to_camera: 'Face turned away: turn to the camera',
       too_dark: 'Too dark: add light',
       good: 'Face OK',
     },

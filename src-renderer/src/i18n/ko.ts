@@ -48,6 +48,8 @@ export const ko: Messages = {
       several_faces: '얼굴이 여러 개입니다: 인증 대상만',
       move_closer: '너무 멉니다: 가까이 오세요',
       center_face: '카메라를 보고 얼굴을 가운데에',
+      face_covered: '얼굴이 가려져 있습니다: 유사도 확인을 위해 마스크를 내리고 바이저를 올리세요',
+      turn_to_camera: '얼굴이 돌아가 있습니다: 카메라를 향하세요',
       too_dark: '너무 어둡습니다: 조명을 켜세요',
       good: '얼굴 양호',
     },

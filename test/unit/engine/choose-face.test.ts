@@ -33,6 +33,11 @@ describe('live preview guidance', () => {
     { faces: [face(300, 200, 60)], guidance: 'move_closer' },
     { faces: [face(0, 0, 150)], guidance: 'center_face' },
     { faces: [face(220, 120, 200)], guidance: undefined },
+    // Only the covered-face detector saw the face: covered, or turned when its yaw is large.
+    { faces: [{ ...face(220, 120, 200), coveredYaw: 0.1 }], guidance: 'face_covered' },
+    { faces: [{ ...face(220, 120, 200), coveredYaw: -0.45 }], guidance: 'turn_to_camera' },
+    // Too far still comes first: a small face is hard for every detector.
+    { faces: [{ ...face(300, 200, 60), coveredYaw: 0 }], guidance: 'move_closer' },
   ])('$guidance', ({ faces, guidance }) => {
     expect(frameGuidance(frame, faces)).toBe(guidance);
   });

@@ -72,6 +72,7 @@ export function tfjsNetworks(rt: FaceRuntime): FaceNetworks {
       }
     },
     recognitionTrunk: (patch, size) => recognitionTrunk(rt, patch, size),
+    ...(rt.coveredFaceNet === undefined ? {} : { coveredFaces: rt.coveredFaceNet }),
     // face-api's networks are module-level singletons shared by the whole worker; they live as
     // long as it does.
     dispose: async () => undefined,

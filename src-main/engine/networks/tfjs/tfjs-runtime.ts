@@ -7,6 +7,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { selectBackend, type TfBackendControl } from '../../backend/select-backend';
 import type { BackendChoice } from '../../backend/backend-names';
 import { defaultModelDir, defaultWasmDir } from '../../models/model-paths';
+import { loadBlazeFaceTf, type BlazeFaceNet } from '../../detect/blazeface-model';
+import type * as tfjs from '@tensorflow/tfjs';
 
 export type FaceApi = typeof faceapi;
 
@@ -16,6 +18,8 @@ export interface RuntimeOptions {
   wasmDir?: string;
   /** Also load SsdMobilenetv1: the fallback detector, and the reference pipeline of the bench. */
   loadSsd?: boolean;
+  /** Also load BlazeFace: the covered-face stage after the other detectors (default true). */
+  loadCovered?: boolean;
 }
 
 export interface FaceRuntime {
@@ -23,6 +27,8 @@ export interface FaceRuntime {
   backend: BackendChoice;
   modelLoadMs: number;
   ssdLoaded: boolean;
+  /** BlazeFace, when loaded: finds faces behind masks and under helmets (../../detect/). */
+  coveredFaceNet?: BlazeFaceNet;
 }
 
 export async function loadFaceRuntime(options: RuntimeOptions = {}): Promise<FaceRuntime> {
@@ -49,6 +55,17 @@ export async function loadFaceRuntime(options: RuntimeOptions = {}): Promise<Fac
   ];
   const loadSsd = options.loadSsd ?? true;
   if (loadSsd) loads.push(faceapi.nets.ssdMobilenetv1.loadFromDisk(modelDir));
+  const coveredLoad =
+    (options.loadCovered ?? true)
+      ? loadBlazeFaceTf(faceapi.tf as unknown as typeof tfjs)
+      : undefined;
   await Promise.all(loads);
-  return { faceapi, backend, modelLoadMs: performance.now() - started, ssdLoaded: loadSsd };
+  const coveredFaceNet = await coveredLoad;
+  return {
+    faceapi,
+    backend,
+    modelLoadMs: performance.now() - started,
+    ssdLoaded: loadSsd,
+    ...(coveredFaceNet === undefined ? {} : { coveredFaceNet }),
+  };
 }
