@@ -57,6 +57,13 @@ cp -RL "$NM/@vladmandic/face-api/model" "$STAGE/app/face-api-model"
 # The template's model tag names face-api's version, read from its package.json at run time.
 mkdir -p "$STAGE/app/node_modules/@vladmandic/face-api"
 cp -L "$NM/@vladmandic/face-api/package.json" "$STAGE/app/node_modules/@vladmandic/face-api/"
+# The graph models the converter also turns into ONNX (BlazeFace for the covered-face stage,
+# facemesh, faceres), from @vladmandic/human; run.sh points FACEAUTH_BLAZEFACE_DIR at them.
+mkdir -p "$STAGE/app/human-models"
+for model in blazeface facemesh faceres; do
+  cp -L "$NM/@vladmandic/human/models/$model.json" "$NM/@vladmandic/human/models/$model.bin" \
+    "$STAGE/app/human-models/"
+done
 mkdir -p "$STAGE/app/wasm"
 cp -L "$NM/@tensorflow/tfjs-backend-wasm/dist/"*.wasm "$STAGE/app/wasm/"
 

@@ -45,6 +45,7 @@ if [ -z "${FACEAUTH_BACKEND+x}" ] && [ -e /dev/nvidia0 ]; then export FACEAUTH_B
 export FACEAUTH_MODEL_DIR="$WORK/app/face-api-model"
 export FACEAUTH_WASM_DIR="$WORK/app/wasm/"
 export FACEAUTH_ONNX_MODEL_DIR="$WORK/onnx"
+export FACEAUTH_BLAZEFACE_DIR="$WORK/app/human-models"
 export FACEAUTH_WORKER_SCRIPT="$WORK/app/worker-entry.js"
 
 "$WORK/node" "$WORK/app/convert.js" --weights "$FACEAUTH_MODEL_DIR" --out "$FACEAUTH_ONNX_MODEL_DIR" >&2
