@@ -52,7 +52,10 @@ export function writeCache(file: string, records: Map<string, ImageRecord>): voi
 }
 
 export async function loadEngineNetworks(ort: typeof Ort, threads: number): Promise<FaceNetworks> {
-  return loadOnnxFaceNetworks(ort, sessionOptionsFor('cpu', threads), { loadSsd: true });
+  return loadOnnxFaceNetworks(ort, sessionOptionsFor('cpu', threads), {
+    loadSsd: true,
+    loadCovered: false,
+  });
 }
 
 export interface AnalyzedFace {

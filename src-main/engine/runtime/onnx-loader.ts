@@ -12,7 +12,6 @@ import { createOnnxNet, type OnnxNet } from '../onnx/onnx-net';
 import { onnxModelPath, type OnnxNetworkName } from '../onnx/onnx-model-paths';
 import { onnxNetworks } from '../onnx/onnx-networks';
 import { blazeFaceOnnxPath } from '../onnx/onnx-blazeface';
-import { blazeFaceOnnxPath } from '../onnx/onnx-blazeface';
 import type { OnnxNetworksLoader } from './load-networks';
 
 export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, options) => {

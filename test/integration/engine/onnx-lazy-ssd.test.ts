@@ -43,6 +43,7 @@ describe('lazy SsdMobilenetv1 on ONNX Runtime', { timeout: 120_000 }, () => {
     const nets = await loadOnnxFaceNetworks(module, sessionOptionsFor('cpu', 1), {
       modelDir: dir,
       loadSsd: true,
+      loadCovered: false,
     });
     opened.push(nets);
     expect(nets.ssdLoaded).toBe(true);
@@ -71,7 +72,11 @@ describe('lazy SsdMobilenetv1 on ONNX Runtime', { timeout: 120_000 }, () => {
       }
     }
     await expect(
-      loadOnnxFaceNetworks(ort, sessionOptionsFor('cpu', 1), { modelDir: scratch, loadSsd: true }),
+      loadOnnxFaceNetworks(ort, sessionOptionsFor('cpu', 1), {
+        modelDir: scratch,
+        loadSsd: true,
+        loadCovered: false,
+      }),
     ).rejects.toThrow(/ssd_mobilenetv1\.onnx not found/);
   });
 });
