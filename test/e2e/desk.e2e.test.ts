@@ -277,6 +277,31 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
 
   it('a Korean desk shows no English but FaceAuth codes and names, on every screen', async () => {
     await ready();
+    // The sign-in screen speaks the station's default language (an operator's own language
+    // starts only once they are known), so the admin makes it Korean for this test.
+    await stationLanguage('ko');
+    try {
+      await koreanScreens();
+    } finally {
+      await stationLanguage('en');
+    }
+    // Back to English for the operator this test switched: the language is each operator's own
+    // (Settings → Language), not the station's. Every test still picks its own in freshDesk.
+    await freshDesk(page, host.url, SIZES[0], OPERATOR, 'en');
+  });
+
+  /** The station's default language (the sign-in screen's), set by the admin in Settings. */
+  async function stationLanguage(language: 'en' | 'ko'): Promise<void> {
+    await freshDesk(page, host.url, SIZES[0], ADMIN);
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('station-language-select').selectOption(language);
+    await page.getByTestId('save-station-language').click();
+    await expect
+      .poll(() => page.getByTestId('save-station-language').isDisabled(), { timeout: 15_000 })
+      .toBe(true);
+  }
+
+  async function koreanScreens(): Promise<void> {
     for (const size of SIZES) {
       await freshDesk(page, host.url, size, OPERATOR, 'ko');
       const names = [OPERATOR.displayName, OTHER.displayName, ADMIN.displayName, PERSON, personId];
@@ -313,13 +338,13 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       await saveScreenshot(page, `desk-${size.name}-ko-4-demo`);
       await page.getByTestId('sign-out').click();
       await expect.poll(() => page.getByTestId('username').count(), { timeout: 60_000 }).toBe(1);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
+        .toBe('ko');
       expect(await englishWords(page, names), 'sign-in').toEqual([]);
       await saveScreenshot(page, `desk-${size.name}-ko-5-sign-in`);
     }
-    // Back to English for the operator this test switched: the language is each operator's own
-    // (Settings → Language), not the station's. Every test still picks its own in freshDesk.
-    await freshDesk(page, host.url, SIZES[0], OPERATOR, 'en');
-  });
+  }
 
   it('a Korean rejection, its override and its History card show no English but codes and names', async () => {
     await ready();
