@@ -12,9 +12,11 @@ export function verificationHandlers(
 > {
   return {
     ...cacheAgeHandlers(deps.store),
-    'submission:check': async ({ submissionId }, { connection }) => {
-      const { token } = await requireOperator(deps.store, connection);
-      return checkSubmission(deps, submissionId, token);
+    'submission:check': async ({ submissionId, recordAttempt }, { connection }) => {
+      const { token, session } = await requireOperator(deps.store, connection);
+      return checkSubmission(deps, submissionId, token, {
+        recordAttemptBy: recordAttempt ? session.operator.operatorId : null,
+      });
     },
     'verify:capture': async ({ submissionId, image }, { connection }) => {
       const { session } = await requireOperator(deps.store, connection);

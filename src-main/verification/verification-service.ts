@@ -42,12 +42,21 @@ export async function checkSubmission(
   deps: VerificationDeps,
   submissionId: string,
   sessionToken: string,
+  /** The desk's own check: a refused id is a failed attempt of this operator (null: not one). */
+  options: { recordAttemptBy: string | null } = { recordAttemptBy: null },
 ): Promise<SubmissionCheck> {
   const [lookup, policy] = await Promise.all([
     callStore(deps.store, 'submissions:lookup', { submissionId }),
     readProjectPolicy(deps.store),
   ]);
   const error = gateFor(deps, submissionId, lookup);
+  // Recorded as verify:capture records the same refusal, so History lists it either way.
+  if (error !== null && options.recordAttemptBy !== null)
+    await callStore(deps.store, 'results:recordError', {
+      submissionId,
+      error,
+      operatorId: options.recordAttemptBy,
+    });
   // The operator's look at the reference picture is audited (store/services/biometric-access.ts).
   const thumbnail =
     lookup.found && lookup.thumbnail

@@ -40,7 +40,18 @@ export type VerifyOutcome = z.infer<typeof VerifyOutcomeSchema>;
 
 export const verifyMethods = {
   'submission:check': {
-    request: z.object({ submissionId: SubmissionIdSchema }).strict(),
+    request: z
+      .object({
+        submissionId: SubmissionIdSchema,
+        /**
+         * True only for the desk's own check (the operator pressed Enter/Check on Verify): an id
+         * the station refuses is then listed in History as a failed attempt, as verify:capture
+         * lists it. Other checks (a History card's reference picture, the verdict restored after
+         * a reload) leave it out, so looking at History never adds attempts to it.
+         */
+        recordAttempt: z.boolean().default(false),
+      })
+      .strict(),
     response: SubmissionCheckSchema,
   },
   'verify:capture': {

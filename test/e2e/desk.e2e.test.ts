@@ -3,8 +3,9 @@
 // showing a real face: the verdict, its scores and Capture are on screen without scrolling and
 // the verdict takes focus; the person is cleared by a tab change, sign-out and operator change
 // and comes back only after a reload; Esc in the override dialog keeps the result; auto-capture
-// fires for a face that stands still; a Korean desk shows no English but codes and names.
-// axe-core runs on every screen and writes test-output/e2e/axe.json. Each test starts from a
+// fires for a face that stands still; a Korean desk shows no English but codes and names, on an
+// approval, on a rejection (an impostor's camera) and on every other screen. axe-core runs on
+// every screen and writes test-output/e2e/axe.json. Each test starts from a
 // fresh page load and sign-in, so none depends on another having run.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,8 @@ import { openStationPage, type StationPage } from './support/station-page';
 const PHOTOS = {
   enrol: 'verification/deepface/angelina_jolie/img1.jpg',
   again: 'verification/deepface/angelina_jolie/img2.jpg',
+  /** Someone else at the desk claiming her id: a rejection (face_compare_underscore). */
+  impostor: 'verification/deepface/jennifer_aniston/img3.jpg',
 };
 const OPERATOR = { username: 'desk1', displayName: 'Dana Desk', password: 'operator password 1' };
 const OTHER = { username: 'desk2', displayName: 'Olli Other', password: 'operator password 2' };
@@ -42,8 +45,8 @@ let page: Page;
 let personId = '';
 const axeScreens: AxeScreen[] = [];
 
-async function axe(name: string): Promise<void> {
-  const screen = await runAxe(page, name);
+async function axe(name: string, on: Page = page): Promise<void> {
+  const screen = await runAxe(on, name);
   axeScreens.push(screen);
   expect(
     screen.violations.filter((violation) => SERIOUS_IMPACTS.has(violation.impact ?? '')),
@@ -274,6 +277,31 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
 
   it('a Korean desk shows no English but FaceAuth codes and names, on every screen', async () => {
     await ready();
+    // The sign-in screen speaks the station's default language (an operator's own language
+    // starts only once they are known), so the admin makes it Korean for this test.
+    await stationLanguage('ko');
+    try {
+      await koreanScreens();
+    } finally {
+      await stationLanguage('en');
+    }
+    // Back to English for the operator this test switched: the language is each operator's own
+    // (Settings → Language), not the station's. Every test still picks its own in freshDesk.
+    await freshDesk(page, host.url, SIZES[0], OPERATOR, 'en');
+  });
+
+  /** The station's default language (the sign-in screen's), set by the admin in Settings. */
+  async function stationLanguage(language: 'en' | 'ko'): Promise<void> {
+    await freshDesk(page, host.url, SIZES[0], ADMIN);
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('station-language-select').selectOption(language);
+    await page.getByTestId('save-station-language').click();
+    await expect
+      .poll(() => page.getByTestId('save-station-language').isDisabled(), { timeout: 15_000 })
+      .toBe(true);
+  }
+
+  async function koreanScreens(): Promise<void> {
     for (const size of SIZES) {
       await freshDesk(page, host.url, size, OPERATOR, 'ko');
       const names = [OPERATOR.displayName, OTHER.displayName, ADMIN.displayName, PERSON, personId];
@@ -306,14 +334,64 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
       await page.getByTestId('tab-demo').click();
       await expect.poll(() => page.getByTestId('demo-list').count(), { timeout: 60_000 }).toBe(1);
       expect(await englishWords(page, names), 'demo').toEqual([]);
+      await axe(`demo-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-4-demo`);
       await page.getByTestId('sign-out').click();
       await expect.poll(() => page.getByTestId('username').count(), { timeout: 60_000 }).toBe(1);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
+        .toBe('ko');
       expect(await englishWords(page, names), 'sign-in').toEqual([]);
       await saveScreenshot(page, `desk-${size.name}-ko-5-sign-in`);
     }
-    // Back to English for whoever runs next (the language is the station's).
-    await freshDesk(page, host.url, SIZES[0], ADMIN, 'en');
+  }
+
+  it('a Korean rejection, its override and its History card show no English but codes and names', async () => {
+    await ready();
+    // A camera of its own that shows someone else: she claims the enrolled person's id.
+    const impostor = await openStationPage(host.url, facedataPath(PHOTOS.impostor));
+    const desk = impostor.page;
+    try {
+      const names = [OPERATOR.displayName, PERSON, personId];
+      for (const size of SIZES) {
+        await freshDesk(desk, host.url, size, OPERATOR, 'ko');
+        await checkId(desk, personId);
+        await captureBySpace(desk);
+        expect(await desk.getByTestId('verdict').textContent()).toBe('거부');
+        expect(await desk.getByTestId('fail-codes').textContent()).toContain(
+          'face_compare_underscore',
+        );
+        expect(await englishWords(desk, names), 'verify, rejected').toEqual([]);
+        await axe(`verify-rejected-ko-${size.name}`, desk);
+        await saveScreenshot(desk, `desk-${size.name}-ko-10-rejected`);
+
+        // Approving a rejection asks for a supervisor: those fields and their errors, in Korean.
+        await desk.getByTestId('override-button').click();
+        await desk.getByTestId('override-decision').selectOption('approved');
+        await desk.getByTestId('override-submit').click();
+        expect(await desk.getByTestId('supervisor-username').count()).toBe(1);
+        expect(await englishWords(desk, names), 'override of a rejection').toEqual([]);
+        await axe(`override-rejected-ko-${size.name}`, desk);
+        await saveScreenshot(desk, `desk-${size.name}-ko-11-override-rejected`);
+        await desk.keyboard.press('Escape');
+
+        // The rejection's card: the newest result in History.
+        await desk.getByTestId('tab-history').click();
+        await expect
+          .poll(() => desk.getByTestId('history-row').count(), { timeout: 60_000 })
+          .toBeGreaterThan(0);
+        await desk.getByTestId('history-row').first().click();
+        await expect
+          .poll(() => desk.getByTestId('history-detail').textContent(), { timeout: 60_000 })
+          .toContain('face_compare_underscore');
+        expect(await englishWords(desk, names), 'history, rejected').toEqual([]);
+        await axe(`history-rejected-ko-${size.name}`, desk);
+        await saveScreenshot(desk, `desk-${size.name}-ko-12-history-rejected`);
+      }
+      await freshDesk(desk, host.url, SIZES[0], OPERATOR, 'en');
+    } finally {
+      await impostor.close();
+    }
   });
 
   it('axe finds nothing moderate or worse on History, Demo, Settings and sign-in', async () => {

@@ -184,7 +184,16 @@ describe.skipIf(!facedataAvailable)('history', { timeout: 420_000 }, () => {
         .poll(() => page.getByTestId('history-error-row').count(), { timeout: 60_000 })
         .toBeGreaterThan(0);
       expect(await page.getByTestId('date-problem').count()).toBe(0);
+      // The unknown id refused on Verify is itself a failed attempt, the newest one.
       await page.getByTestId('history-error-row').first().click();
+      expect(
+        await page.getByTestId('history-error-detail').getByTestId('problem-code').textContent(),
+      ).toBe('Invalid_submissionId');
+      expect(await page.getByTestId('history-error-detail').textContent()).toContain(
+        'DEMO-00000000',
+      );
+      expect(await englishWords(page, names), 'history, unknown id').toEqual([]);
+      await page.getByTestId('history-error-row').filter({ hasText: 'no_face' }).first().click();
       expect(
         await page.getByTestId('history-error-detail').getByTestId('problem-code').textContent(),
       ).toBe('no_face');
@@ -204,7 +213,8 @@ describe.skipIf(!facedataAvailable)('history', { timeout: 420_000 }, () => {
       expect(await page.getByTestId('date-problem').textContent()).toContain(today('ko'));
       expect(await englishWords(page, names), 'history, bad date').toEqual([]);
     }
-    // Back to English for whoever runs next (the language is the station's).
+    // Back to English for the admin this test switched: the language is each operator's own
+    // (Settings → Language), not the station's. Every test still picks its own in freshDesk.
     await freshDesk(page, host.url, SIZES[0], ADMIN, 'en');
   });
 });

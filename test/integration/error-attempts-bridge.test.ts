@@ -2,6 +2,8 @@
 // model runs), a real SQLite store and a real WebSocket. A verification of an unknown id comes
 // back as Invalid_submissionId, lands in History's list (under "errors" and under "any", never
 // under approved/rejected), in the CSV with its code, and never in the queue for POST /v3/faceauth.
+// The desk's own check of an id (Enter/Check on Verify, recordAttempt) is listed the same way; the
+// check a History card makes for its reference picture is not.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +14,13 @@ import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-k
 import { call, openBridge } from '../support/ws-client';
 
 let host: BrowserHost;
+/** A station of its own for the checks, so that neither describe counts the other's attempts. */
+let checkHost: BrowserHost;
 const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'admin password 1' };
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
 
-beforeAll(async () => {
-  host = await startBrowserHost({
+function startStation(stationId: string): Promise<BrowserHost> {
+  return startBrowserHost({
     rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
     port: 0,
     version: '1.0.0',
@@ -25,17 +29,27 @@ beforeAll(async () => {
     keyWrapper: createPlaintextKeyWrapper(),
     config: {
       centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'station-errors-')),
+      dataDir: mkdtempSync(join(tmpdir(), `${stationId}-`)),
       connectivityIntervalMs: 60_000,
       faceAuthKey: null,
       idCheckKey: null,
-      stationId: 'station-errors',
+      stationId,
       demo: 'off',
     },
   });
+}
+
+beforeAll(async () => {
+  [host, checkHost] = await Promise.all([
+    startStation('station-errors'),
+    startStation('station-checks'),
+  ]);
 });
 
-afterAll(async () => host?.close());
+afterAll(async () => {
+  await host?.close();
+  await checkHost?.close();
+});
 
 interface Listing {
   rows: { submissionId: string }[];
@@ -88,6 +102,51 @@ describe('error attempts in History', () => {
       includeParked: true,
     })) as { kind: string }[];
     expect(queued.filter((item) => item.kind === 'result')).toEqual([]);
+    bridge.close();
+  });
+});
+
+describe('a submission check in History', () => {
+  it('lists an unknown id the desk checked (Enter/Check on Verify), not a History card’s check', async () => {
+    const bridge = await openBridge(checkHost.origin, checkHost.token);
+    expect(await call(bridge, 'session:createFirstAdmin', ADMIN)).toMatchObject({ ok: true });
+    const errorsFor = async (submissionId: string) =>
+      (
+        (await call(bridge, 'results:search', { limit: 50, status: 'error', submissionId }))
+          .value as Listing
+      ).errors;
+
+    // The desk's check: refused, and listed as the operator's failed attempt.
+    expect(
+      await call(bridge, 'submission:check', { submissionId: 'KYC-Typo-1', recordAttempt: true }),
+    ).toMatchObject({ ok: true, value: { error: { errorCode: 'Invalid_submissionId' } } });
+    expect(await errorsFor('KYC-Typo-1')).toEqual([
+      expect.objectContaining({
+        submissionId: 'KYC-Typo-1',
+        errorCode: 'Invalid_submissionId',
+        operatorName: ADMIN.displayName,
+      }),
+    ]);
+
+    // A History card's check (explicitly not recorded) and a check that says nothing (the
+    // default) answer the same refusal and add nothing to History.
+    for (const request of [
+      { submissionId: 'KYC-Card-2', recordAttempt: false },
+      { submissionId: 'KYC-Card-3' },
+    ]) {
+      expect(await call(bridge, 'submission:check', request)).toMatchObject({
+        ok: true,
+        value: { error: { errorCode: 'Invalid_submissionId' } },
+      });
+      expect(await errorsFor(request.submissionId)).toEqual([]);
+    }
+    expect(await errorsFor('KYC')).toHaveLength(1);
+
+    // The flag is a boolean or nothing: anything else is refused before a handler runs.
+    expect(
+      await call(bridge, 'submission:check', { submissionId: 'KYC-Typo-4', recordAttempt: 'yes' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await errorsFor('KYC-Typo-4')).toEqual([]);
     bridge.close();
   });
 });

@@ -109,6 +109,8 @@ describe('history store', () => {
     await history.search();
     await history.open('auth-1');
     expect(calls.map((call) => call.channel)).toEqual(['search', 'detail', 'check']);
+    // Looking at a card is not an attempt: the check never asks to be listed in History.
+    expect(calls[2]?.payload).toEqual({ submissionId: 'SUB-1', recordAttempt: false });
     expect(history.detailImage).toEqual(new Uint8Array([2]));
     expect(history.detailReference).toEqual(new Uint8Array([1]));
 

@@ -86,7 +86,11 @@ export const useHistoryStore = defineStore('history', () => {
       detail.value = answer.result;
       detailImage.value = answer.capturedImage;
       detailReference.value = null;
-      const check = await bridge.submission.check({ submissionId: answer.result.submissionId });
+      // Only for the reference picture: opening a card is not an attempt, so none is recorded.
+      const check = await bridge.submission.check({
+        submissionId: answer.result.submissionId,
+        recordAttempt: false,
+      });
       if (detail.value?.authenticationId === authenticationId)
         detailReference.value = check.thumbnail;
     } catch (cause) {

@@ -38,11 +38,21 @@ const check: SubmissionCheck = {
   demo: true,
 };
 
+/** What each submission:check was asked (whether it lists a refused id as an attempt). */
+const checkRequests: unknown[] = [];
+
 function bridgeAnswering(capture: VerifyOutcome) {
   const calls: string[] = [];
+  checkRequests.length = 0;
   installBridge({
     client: {
-      submission: { check: async () => (calls.push('check'), check) },
+      submission: {
+        check: async (request: unknown) => (
+          calls.push('check'),
+          checkRequests.push(request),
+          check
+        ),
+      },
       verify: { capture: async () => (calls.push('capture'), capture) },
       results: {
         detail: async () => (
@@ -84,6 +94,11 @@ describe('verify store lifecycle', () => {
 
     const after = reload();
     expect(await after.restore('op-a')).toBe(true);
+    // Only the operator's own check lists a refused id as an attempt; a restore never does.
+    expect(checkRequests).toEqual([
+      { submissionId: 'SUB-1', recordAttempt: true },
+      { submissionId: 'SUB-1' },
+    ]);
     expect(after.outcome?.authenticationId).toBe('auth-1');
     expect(after.record?.finalStatus).toBe('approved');
     expect(after.submissionId).toBe('SUB-1');

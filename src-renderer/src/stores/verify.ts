@@ -35,7 +35,11 @@ export const useVerifyStore = defineStore('verify', () => {
     restored.value = false;
     step.value = 'checking';
     try {
-      check.value = await useBridge().client.submission.check({ submissionId: submissionId.value });
+      // The operator's own check: an id the station refuses is listed in History as an attempt.
+      check.value = await useBridge().client.submission.check({
+        submissionId: submissionId.value,
+        recordAttempt: true,
+      });
       step.value = check.value.error === null ? 'capture' : 'enter-id';
     } catch (cause) {
       check.value = null;
