@@ -72,7 +72,7 @@ describe.skipIf(!facedataAvailable)('covered faces at the desk', { timeout: 240_
     await page.getByTestId('policy-occluded').setChecked(false);
     await page.getByTestId('policy-face-cover').fill('50');
     await page.getByTestId('policy-head-cover').fill('0');
-    await page.getByTestId('settings-save').click();
+    await page.getByTestId('save-policy').click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
 
     await verifyByKeyboard(page, id);
