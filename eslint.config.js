@@ -14,7 +14,15 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
-    files: ['src-main/**', 'src-preload/**', 'scripts/**', 'test/**', 'bin/**', '*.config.*'],
+    files: [
+      'src-main/**',
+      'tools/**',
+      'src-preload/**',
+      'scripts/**',
+      'test/**',
+      'bin/**',
+      '*.config.*',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -45,7 +53,7 @@ export default tseslint.config(
     // (and __filename, __dirname) to every chunk whose text uses require(…) or those names. A
     // module that declares one of them itself then fails to load ("Identifier 'require' has
     // already been declared"): name it otherwise, e.g. `const nodeRequire = createRequire(…)`.
-    files: ['src-main/**', 'src-shared/**'],
+    files: ['src-main/**', 'tools/**', 'src-shared/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -6,9 +6,9 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createFaceEngine, type FaceEngine, type FaceTemplate } from '../../src-main/engine';
-import { alternatingThroughput } from '../../src-main/cli/bench-engine-rounds';
-import { facedataBenchFrames } from '../../src-main/cli/bench-frames';
-import { defaultFacedataDir } from '../../src-main/cli/facedata';
+import { alternatingThroughput } from '../../tools/cli/bench-engine-rounds';
+import { facedataBenchFrames } from '../../tools/cli/bench-frames';
+import { defaultFacedataDir } from '../../tools/cli/facedata';
 
 const { values } = parseArgs({
   options: {

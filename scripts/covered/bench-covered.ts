@@ -7,11 +7,11 @@
 //   node --import tsx scripts/covered/bench-covered.ts ../shared/facedata [RUNS]
 import path from 'node:path';
 import { createFaceEngine, DEFAULT_POLICY, type FaceEngine } from '../../src-main/engine';
-import { facedataBenchFrames, toBenchFrame } from '../../src-main/cli/bench-frames';
-import { interleavedLatency } from '../../src-main/cli/bench-engine-rounds';
-import { percentile } from '../../src-main/cli/loop-lag';
-import { readFolder } from '../../src-main/checks/check-datasets';
-import { cliLogger } from '../../src-main/cli/logger';
+import { facedataBenchFrames, toBenchFrame } from '../../tools/cli/bench-frames';
+import { interleavedLatency } from '../../tools/cli/bench-engine-rounds';
+import { percentile } from '../../tools/cli/loop-lag';
+import { readFolder } from '../../tools/checks/check-datasets';
+import { cliLogger } from '../../tools/shared/logger';
 
 const [dataArg, runsArg] = process.argv.slice(2);
 if (dataArg === undefined) {

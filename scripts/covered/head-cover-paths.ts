@@ -8,8 +8,8 @@
 //   node --import tsx scripts/covered/head-cover-paths.ts ../shared/facedata EVERY [EXTRA_LIST]
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSamples, imageFile, type CheckSample } from '../../src-main/checks/check-datasets';
-import { loadCheckModels, scoreWith } from '../../src-main/checks/check-model';
+import { checkSamples, imageFile, type CheckSample } from '../../tools/checks/check-datasets';
+import { loadCheckModels, scoreWith } from '../../src-main/engine/checks/check-model';
 import { analyzeFace, type FaceAnalysis } from '../../src-main/engine/pipeline/face-pipeline';
 import { DEFAULT_PIPELINE_CONFIG } from '../../src-main/engine/pipeline/pipeline-config';
 import type { FaceNetworks } from '../../src-main/engine/networks/face-networks';

@@ -8,7 +8,7 @@
 //   node --import tsx scripts/covered/landmarks-under-cover.ts ../shared/facedata [LIMIT]
 import fs from 'node:fs';
 import path from 'node:path';
-import { imageFile, readFolder } from '../../src-main/checks/check-datasets';
+import { imageFile, readFolder } from '../../tools/checks/check-datasets';
 import { loadStationNetworks } from './load-station-networks';
 import { DEFAULT_PIPELINE_CONFIG } from '../../src-main/engine/pipeline/pipeline-config';
 import { validateImage } from '../../src-main/engine/image/validate-image';
@@ -17,8 +17,8 @@ import { detectFaces } from '../../src-main/engine/detect/detect-faces';
 import { chooseFace } from '../../src-main/engine/detect/choose-face';
 import { detectCoveredFaces } from '../../src-main/engine/detect/covered-face-detector';
 import { detectLandmarks } from '../../src-main/engine/landmarks/detect-landmarks';
-import { drawCover, type SyntheticCover } from '../../src-main/engine/evaluation/synthetic-cover';
-import { alignmentDrift } from '../../src-main/engine/evaluation/alignment-drift';
+import { drawCover, type SyntheticCover } from '../../tools/evaluation/synthetic-cover';
+import { alignmentDrift } from '../../tools/evaluation/alignment-drift';
 import { EYE_ALIGNMENT_LANDMARKS, eyeChipTransform } from '../../src-main/engine/align/face-chip';
 import type { SimilarityTransform } from '../../src-main/engine/align/similarity-transform';
 import type { RgbImage } from '../../src-main/engine/image/rgb-image';

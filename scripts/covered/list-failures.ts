@@ -5,7 +5,7 @@
 //   node --import tsx scripts/covered/list-failures.ts ../shared/facedata > failures.jsonl
 import fs from 'node:fs';
 import path from 'node:path';
-import { allCheckImages, imageFile } from '../../src-main/checks/check-datasets';
+import { allCheckImages, imageFile } from '../../tools/checks/check-datasets';
 import { analyzeFace } from '../../src-main/engine/pipeline/face-pipeline';
 import { DEFAULT_PIPELINE_CONFIG } from '../../src-main/engine/pipeline/pipeline-config';
 import { loadStationNetworks } from './load-station-networks';

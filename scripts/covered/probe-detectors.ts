@@ -6,7 +6,7 @@
 //   node --import tsx scripts/covered/probe-detectors.ts ../shared/facedata OUT.jsonl [LIMIT]
 import fs from 'node:fs';
 import path from 'node:path';
-import { allCheckImages, imageFile, readFolder } from '../../src-main/checks/check-datasets';
+import { allCheckImages, imageFile, readFolder } from '../../tools/checks/check-datasets';
 import { loadStationNetworks } from './load-station-networks';
 import { analyzeFace } from '../../src-main/engine/pipeline/face-pipeline';
 import { DEFAULT_PIPELINE_CONFIG } from '../../src-main/engine/pipeline/pipeline-config';

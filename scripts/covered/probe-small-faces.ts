@@ -5,7 +5,7 @@
 //   node --import tsx scripts/covered/probe-small-faces.ts ../shared/facedata LIST
 import fs from 'node:fs';
 import path from 'node:path';
-import { imageFile } from '../../src-main/checks/check-datasets';
+import { imageFile } from '../../tools/checks/check-datasets';
 import { chooseFace } from '../../src-main/engine/detect/choose-face';
 import { detectFaces } from '../../src-main/engine/detect/detect-faces';
 import type { FaceBox } from '../../src-main/engine/detect/face-box';

@@ -5,7 +5,7 @@
 //   node --import tsx scripts/covered/probe-tiles.ts ../shared/facedata LIST
 import fs from 'node:fs';
 import path from 'node:path';
-import { imageFile, readFolder } from '../../src-main/checks/check-datasets';
+import { imageFile, readFolder } from '../../tools/checks/check-datasets';
 import { detectCoveredFaces } from '../../src-main/engine/detect/covered-face-detector';
 import { decodeImage } from '../../src-main/engine/image/decode-image';
 import { shrinkToFit } from '../../src-main/engine/image/resample';

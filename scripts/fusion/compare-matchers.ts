@@ -2,19 +2,16 @@
 // descriptor (Euclidean, as the engine compares) and faceres per crop with the Euclidean
 // distance (what human uses) and the cosine distance; then the in-sample figures (all pairs, for
 // comparison with `eval verify`) and the cross-validation split by identity.
-import { cosineDistance } from '../../src-main/engine/evaluation/cosine-distance';
+import { cosineDistance } from '../../tools/evaluation/cosine-distance';
 import {
   crossValidateFusion,
   type FusionCvReport,
   type Matcher,
-} from '../../src-main/engine/evaluation/fusion-cv';
-import { assignIdentityFolds } from '../../src-main/engine/evaluation/identity-folds';
-import { allPairs, distanceColumn } from '../../src-main/engine/evaluation/pair-table';
-import { ratesAtFmr } from '../../src-main/engine/evaluation/score-fusion';
-import {
-  areaUnderRoc,
-  equalErrorRate,
-} from '../../src-main/engine/evaluation/verification-metrics';
+} from '../../tools/evaluation/fusion-cv';
+import { assignIdentityFolds } from '../../tools/evaluation/identity-folds';
+import { allPairs, distanceColumn } from '../../tools/evaluation/pair-table';
+import { ratesAtFmr } from '../../tools/evaluation/score-fusion';
+import { areaUnderRoc, equalErrorRate } from '../../tools/evaluation/verification-metrics';
 import { euclidean } from '../../src-main/engine/match/descriptor-distance';
 
 export interface EnrolledImage<Crop extends string> {

@@ -9,13 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { intOption, parseArgs } from '../../src-main/cli/args';
-import { defaultFacedataDir } from '../../src-main/cli/facedata';
-import { readLabels } from '../../src-main/cli/labels-csv';
-import { resolveLabelPath } from '../../src-main/cli/commands/eval-verify';
+import { intOption, parseArgs } from '../../tools/shared/args';
+import { defaultFacedataDir } from '../../tools/cli/facedata';
+import { readLabels } from '../../tools/shared/labels-csv';
+import { resolveLabelPath } from '../../tools/cli/commands/eval-verify';
 import { tfjsNetworks } from '../../src-main/engine/networks/tfjs/tfjs-networks';
 import { loadFaceRuntime } from '../../src-main/engine/networks/tfjs/tfjs-runtime';
-import { decideFusion } from '../../src-main/engine/evaluation/fusion-decision';
+import { decideFusion } from '../../tools/evaluation/fusion-decision';
 import { FACERES_CROPS } from './faceres-crops';
 import { loadFaceresNet } from './faceres-net';
 import {

@@ -33,7 +33,7 @@ bundle() {
     --outfile="$2" --banner:js="$BANNER" --log-level=warning \
     --external:onnxruntime-node --external:sharp
 }
-bundle "$ROOT/src-main/cli/main.ts" "$STAGE/app/main.js"
+bundle "$ROOT/tools/cli/main.ts" "$STAGE/app/main.js"
 bundle "$ROOT/src-main/engine/pool/worker-entry.ts" "$STAGE/app/worker-entry.js"
 bundle "$ROOT/scripts/models/onnx/convert-main.ts" "$STAGE/app/convert.js"
 echo '{ "type": "module" }' > "$STAGE/app/package.json"

@@ -6,7 +6,7 @@ import type { FrameAnalysis } from './pipeline/analyze-frame';
 import type { PipelineConfig } from './pipeline/pipeline-config';
 import type { FaceTemplate } from './template/face-template';
 import type { CheckScores } from './decision/decide';
-import type { CheckFeatures, FeatureBlock } from '../checks/check-features';
+import type { CheckFeatures, FeatureBlock } from './checks/check-features';
 
 export interface EngineLogger {
   info(message: string, fields?: Record<string, unknown>): void;

@@ -27,7 +27,7 @@ import { buildFaceAuthResult } from './result/build-result';
 import { createUuidV7Generator } from './result/uuid-v7';
 import { FaceTemplateSchema, makeTemplate, TEMPLATE_MODEL } from './template/face-template';
 import type { FrameAnalysis } from './pipeline/analyze-frame';
-import type { FeatureBlock } from '../checks/check-features';
+import type { FeatureBlock } from './checks/check-features';
 
 export const stderrLogger: EngineLogger = {
   info: (message, fields) =>

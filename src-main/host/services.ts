@@ -1,7 +1,7 @@
 // Builds main's services once, for either host (Electron or the browser host): both get the
 // same handlers, the same validation and the same events. Each domain declares its handlers;
 // this file only wires them together.
-import { shippedCheckModels } from '../checks/check-model';
+import { shippedCheckModels } from '../engine/checks/check-model';
 import { EventHub } from '../bridge/event-hub';
 import { createDispatcher, type Dispatch } from '../bridge/dispatcher';
 import type { Handlers } from '../bridge/handlers';

@@ -19,7 +19,7 @@ import {
   computeCheckFeatures,
   type CheckFeatures,
   type FeatureBlock,
-} from '../../checks/check-features';
+} from '../checks/check-features';
 
 export interface FaceAnalysis {
   descriptor: Float32Array;

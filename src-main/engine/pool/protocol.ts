@@ -6,7 +6,7 @@ import type { FrameAnalysis } from '../pipeline/analyze-frame';
 import type { PipelineConfig } from '../pipeline/pipeline-config';
 import type { EngineRuntimeOptions } from '../runtime/load-networks';
 import type { RuntimeSummary, RuntimeTrial } from '../runtime/runtime-names';
-import type { FeatureBlock } from '../../checks/check-features';
+import type { FeatureBlock } from '../checks/check-features';
 
 export interface WorkerInit {
   runtime: EngineRuntimeOptions;

@@ -19,7 +19,7 @@ import type {
 import { stopWorker } from './stop-worker';
 import { defaultLane, TaskQueue, type TaskLane } from './task-queue';
 import { workerStart } from './worker-script';
-import type { FeatureBlock } from '../../checks/check-features';
+import type { FeatureBlock } from '../checks/check-features';
 
 export interface PoolOptions {
   size: number;

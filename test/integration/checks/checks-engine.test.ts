@@ -3,7 +3,7 @@
 // training images, so this checks the wiring and the shipped weights, not generalisation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFaceAuthError, type FaceAuthOutcome } from '../../../src-shared/faceauth/result';
-import { shippedCheckModels } from '../../../src-main/checks/check-model';
+import { shippedCheckModels } from '../../../src-main/engine/checks/check-model';
 import {
   createFaceEngine,
   DEFAULT_POLICY,

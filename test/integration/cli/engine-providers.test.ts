@@ -1,6 +1,6 @@
 // `faceauth-station engine providers`: the CLI's view of runtime selection, on the real engine.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run-cli';
+import { runCli } from '../../../tools/cli/run-cli';
 import { RUNTIME_ORDER } from '../../../src-main/engine/runtime/runtime-names';
 
 function capture() {

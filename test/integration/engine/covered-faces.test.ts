@@ -10,14 +10,14 @@ import { ensureOnnxModels } from '../../support/onnx-models-setup';
 import { analyzeFace } from '../../../src-main/engine/pipeline/face-pipeline';
 import { analyzeFrame } from '../../../src-main/engine/pipeline/analyze-frame';
 import { DEFAULT_PIPELINE_CONFIG as cfg } from '../../../src-main/engine/pipeline/pipeline-config';
-import { readFolder } from '../../../src-main/checks/check-datasets';
+import { readFolder } from '../../../tools/checks/check-datasets';
 import { decodeImage } from '../../../src-main/engine/image/decode-image';
 import { validateImage } from '../../../src-main/engine/image/validate-image';
 import { detectFaces } from '../../../src-main/engine/detect/detect-faces';
 import { detectCoveredFaces } from '../../../src-main/engine/detect/covered-face-detector';
 import { detectLandmarks } from '../../../src-main/engine/landmarks/detect-landmarks';
-import { drawCover } from '../../../src-main/engine/evaluation/synthetic-cover';
-import { alignmentDrift } from '../../../src-main/engine/evaluation/alignment-drift';
+import { drawCover } from '../../../tools/evaluation/synthetic-cover';
+import { alignmentDrift } from '../../../tools/evaluation/alignment-drift';
 import { FACEDATA, HAS_FACEDATA, photo, SKIP_NOTE } from './facedata-guard';
 
 /** Masked faces that TinyFaceDetector, its padded retry and SsdMobilenetv1 all miss. */

@@ -2,7 +2,7 @@
 // they are skipped, and the skip says why in the test name and on stderr.
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultFacedataDir, facedataAvailable } from '../../../src-main/cli/facedata';
+import { defaultFacedataDir, facedataAvailable } from '../../../tools/cli/facedata';
 
 export const FACEDATA = defaultFacedataDir();
 export const HAS_FACEDATA = facedataAvailable(FACEDATA);

@@ -2,11 +2,11 @@
 // crash, and no `reject:*` row is approved. Runs the real CLI command (`eval negative`).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run-cli';
+import { runCli } from '../../../tools/cli/run-cli';
 import {
   NEGATIVE_TIME_LIMIT_MS,
   type NegativeReport,
-} from '../../../src-main/cli/commands/eval-negative';
+} from '../../../tools/cli/commands/eval-negative';
 import { createFaceEngine, DEFAULT_POLICY } from '../../../src-main/engine';
 import { FACEDATA, HAS_FACEDATA, photo, silentLogger, SKIP_NOTE } from './facedata-guard';
 

@@ -6,9 +6,9 @@ import {
   drawEyewear,
   randomEyewearStyle,
   type EyewearStyle,
-} from '../../../src-main/checks/augment/draw-eyewear';
+} from '../../../tools/checks/augment/draw-eyewear';
 import { hashString, seededRandom } from '../../../src-shared/seeded-random';
-import { foldTrainingSet, type Usable } from '../../../src-main/checks/train-checks';
+import { foldTrainingSet, type Usable } from '../../../tools/checks/train-checks';
 
 /** 68 landmarks of a frontal face in a 200 x 200 image: eyes at (70, 90) and (130, 90), jaw
  *  contour ends (points 0 and 16) at (40, 95) and (160, 95); the rest on the chin. */

@@ -7,18 +7,18 @@ import {
   sigmoid,
   standardize,
   trainLogistic,
-} from '../../../src-main/checks/logistic';
-import { rate, rocAuc, stratifiedFolds } from '../../../src-main/checks/metrics';
+} from '../../../src-main/engine/checks/logistic';
+import { rate, rocAuc, stratifiedFolds } from '../../../tools/checks/metrics';
 import { seededRandom } from '../../../src-shared/seeded-random';
-import { BLOCK_LENGTH } from '../../../src-main/checks/check-features';
+import { BLOCK_LENGTH } from '../../../src-main/engine/checks/check-features';
 import {
   featureRow,
   makeCheckModels,
   probabilityToScore,
   shippedCheckModels,
   type CheckModelFile,
-} from '../../../src-main/checks/check-model';
-import { reportOf } from '../../../src-main/checks/train-checks';
+} from '../../../src-main/engine/checks/check-model';
+import { reportOf } from '../../../tools/checks/train-checks';
 
 describe('sigmoid', () => {
   it.each([

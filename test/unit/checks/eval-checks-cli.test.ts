@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run-cli';
-import { checkSamples } from '../../../src-main/checks/check-datasets';
+import { runCli } from '../../../tools/cli/run-cli';
+import { checkSamples } from '../../../tools/checks/check-datasets';
 
 function capture() {
   const io = {

@@ -12,7 +12,7 @@ import {
   unitToChip,
   WIDE_PADDING,
   WIDE_SHIFT_UP,
-} from '../../../src-main/checks/check-features';
+} from '../../../src-main/engine/checks/check-features';
 
 function solid(size: number, rgb: [number, number, number]): Uint8Array {
   const p = new Uint8Array(size * size * 3);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noFaceCounts } from '../../../src-main/checks/no-face-counts';
-import type { ExtractedImage } from '../../../src-main/checks/extract-features';
+import { noFaceCounts } from '../../../tools/checks/no-face-counts';
+import type { ExtractedImage } from '../../../tools/checks/extract-features';
 
 const ok = (path: string): ExtractedImage => ({
   path,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../../src-main/cli/args';
-import { UsageError } from '../../../src-main/cli/command';
-import { runCli } from '../../../src-main/cli/run-cli';
-import { parseCsvLine } from '../../../src-main/cli/labels-csv';
+import { parseArgs } from '../../../tools/shared/args';
+import { UsageError } from '../../../tools/cli/command';
+import { runCli } from '../../../tools/cli/run-cli';
+import { parseCsvLine } from '../../../tools/shared/labels-csv';
 
 function capture() {
   const io = {

@@ -6,7 +6,7 @@ import {
   SHIPPED_CALIBRATION,
   type ScoreCalibration,
 } from '../../../src-main/engine/calibration/score-calibration';
-import { distanceAtFmr, fitCalibration } from '../../../src-main/engine/evaluation/fit-calibration';
+import { distanceAtFmr, fitCalibration } from '../../../tools/evaluation/fit-calibration';
 import { TEMPLATE_MODEL } from '../../../src-main/engine/template/face-template';
 import { DEFAULT_POLICY } from '../../../src-main/engine/decision/default-policy';
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { genuinePairCount, pairDistances } from '../../../src-main/engine/evaluation/pair-scores';
-import {
-  generalizedFnmr,
-  verificationReport,
-} from '../../../src-main/engine/evaluation/verification-report';
+import { genuinePairCount, pairDistances } from '../../../tools/evaluation/pair-scores';
+import { generalizedFnmr, verificationReport } from '../../../tools/evaluation/verification-report';
 import { SHIPPED_CALIBRATION } from '../../../src-main/engine';
 
 const f = (xs: number[]) => Float64Array.from(xs);

@@ -5,8 +5,8 @@ import {
   nextUp,
   operatingPoint,
   pointAtFmr,
-} from '../../../src-main/engine/evaluation/verification-metrics';
-import { pairDistances } from '../../../src-main/engine/evaluation/pair-scores';
+} from '../../../tools/evaluation/verification-metrics';
+import { pairDistances } from '../../../tools/evaluation/pair-scores';
 
 const f = (xs: number[]) => Float64Array.from(xs);
 

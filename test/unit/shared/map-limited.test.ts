@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapLimited } from '../../../src-shared/map-limited';
 import { roleAllows } from '../../../src-shared/operator-roles';
-import { mapConcurrent } from '../../../src-main/cli/concurrency';
+import { mapConcurrent } from '../../../tools/shared/concurrency';
 
 describe('mapLimited', () => {
   it('keeps input order and never runs more than the limit at once', async () => {

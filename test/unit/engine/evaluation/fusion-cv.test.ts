@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidateFusion } from '../../../../src-main/engine/evaluation/fusion-cv';
-import {
-  decideFusion,
-  ISSUE_CRITERIA,
-} from '../../../../src-main/engine/evaluation/fusion-decision';
-import {
-  assignIdentityFolds,
-  seededRandom,
-} from '../../../../src-main/engine/evaluation/identity-folds';
-import { allPairs, foldPairs } from '../../../../src-main/engine/evaluation/pair-table';
+import { crossValidateFusion } from '../../../../tools/evaluation/fusion-cv';
+import { decideFusion, ISSUE_CRITERIA } from '../../../../tools/evaluation/fusion-decision';
+import { assignIdentityFolds, seededRandom } from '../../../../tools/evaluation/identity-folds';
+import { allPairs, foldPairs } from '../../../../tools/evaluation/pair-table';
 
 // 60 people x 5 photos; a "noisy" matcher separates genuine from impostor pairs only partly.
 const identities = Array.from({ length: 300 }, (_, i) => `p${Math.floor(i / 5)}`);

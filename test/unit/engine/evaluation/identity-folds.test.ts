@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assignIdentityFolds,
-  seededRandom,
-} from '../../../../src-main/engine/evaluation/identity-folds';
-import { allPairs, foldPairs } from '../../../../src-main/engine/evaluation/pair-table';
+import { assignIdentityFolds, seededRandom } from '../../../../tools/evaluation/identity-folds';
+import { allPairs, foldPairs } from '../../../../tools/evaluation/pair-table';
 
 // 12 people with 1 to 5 photos each, in a shuffled order (photos of a person not adjacent).
 const people = Array.from({ length: 12 }, (_, p) => `person${p}`);

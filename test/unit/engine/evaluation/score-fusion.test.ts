@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosineDistance } from '../../../../src-main/engine/evaluation/cosine-distance';
-import { seededRandom } from '../../../../src-main/engine/evaluation/identity-folds';
+import { cosineDistance } from '../../../../tools/evaluation/cosine-distance';
+import { seededRandom } from '../../../../tools/evaluation/identity-folds';
 import {
   fitFusion,
   fitZNorm,
@@ -9,7 +9,7 @@ import {
   ratesAtFmr,
   thresholdAtFmr,
   zScore,
-} from '../../../../src-main/engine/evaluation/score-fusion';
+} from '../../../../tools/evaluation/score-fusion';
 
 const f = (xs: number[]) => Float64Array.from(xs);
 
