@@ -83,6 +83,30 @@ export default tseslint.config(
               group: ['**/src-main/**', '**/src-preload/**'],
               message: 'Cross the bridge through the typed client instead.',
             },
+            {
+              group: ['**/tools/**'],
+              message:
+                'tools/ (CLI, training, evaluation) sit above the product: move the code down.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // tools/ sit on top of the layers (docs/architecture.md): they may import src-main and
+    // src-shared, and the product never imports them (npm run check:layers checks it too).
+    files: ['src-main/**', 'src-preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/tools/**'],
+              message:
+                'tools/ (CLI, training, evaluation) sit above the product: move the code down.',
+            },
           ],
         },
       ],

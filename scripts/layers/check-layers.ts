@@ -4,7 +4,7 @@ import { cruise, type IModule } from 'dependency-cruiser';
 import { folderCycles, folderGraph } from './folder-cycles';
 import { LAYER_RULES } from './layer-rules';
 
-export const CHECKED_TREES = ['src-main', 'src-shared', 'src-renderer', 'src-preload'];
+export const CHECKED_TREES = ['src-main', 'src-shared', 'src-renderer', 'src-preload', 'tools'];
 
 export interface LayerViolation {
   rule: string;

@@ -1,5 +1,5 @@
 // Folder-level import cycles: modules are collapsed to their folder (src-main/sync,
-// src-shared/contract, src-renderer/src/stores, …) and every strongly connected group of two or
+// src-shared/contract, src-renderer/src/stores, tools/cli, …) and every strongly connected group of two or
 // more folders is a cycle. Module-level cycle rules miss these: a folder cycle is built from
 // imports between different files.
 export interface ModuleEdges {
@@ -9,9 +9,10 @@ export interface ModuleEdges {
 
 /** The folder a module belongs to, or null for files outside the checked trees. */
 export function folderOf(path: string): string | null {
-  const match = /(^|\/)(src-main|src-shared|src-preload|src-renderer\/src)\/(?:([^/]+)\/)?/.exec(
-    path,
-  );
+  // A package's own tools/ or src-main/ folder is not ours.
+  if (path.includes('node_modules/')) return null;
+  const match =
+    /(^|\/)(src-main|src-shared|src-preload|src-renderer\/src|tools)\/(?:([^/]+)\/)?/.exec(path);
   if (match === null) return null;
   const [, , tree = '', folder] = match;
   return folder === undefined ? tree : `${tree}/${folder}`;

@@ -1,18 +1,27 @@
 // The layer order (docs/architecture.md) as dependency-cruiser rules. From the bottom up:
-// src-shared (contract, FaceAuth types) <- services (engine, checks, store, audit, operators,
-// argos-simulator) <- bridge <- domains (one folder per channel family) <- host/ (wiring) <-
-// electron/, browser-host/ (hosts), cli/ (tools). A rule names what a layer must NOT import.
+// src-shared (contract, FaceAuth types) <- services (engine with its checks, store, audit,
+// operators, argos-simulator) <- bridge <- domains (one folder per channel family) <- host/
+// (wiring) <- electron/, browser-host/ (hosts) <- tools/ (CLI, training, evaluation: developers'
+// and installers' programs, never shipped in the app). A rule names what a layer must NOT import.
 // Paths may sit under a fixture root (test/fixtures/layers), hence the `(^|/)` anchors.
 import type { IForbiddenRuleType } from 'dependency-cruiser';
 
 const root = '(^|/)';
-const SERVICES = '(engine|checks|store|audit|operators|argos-simulator)';
+const SERVICES = '(engine|store|audit|operators|argos-simulator)';
 const DOMAINS = '(access|verification|results|session|settings|sync|demo|frame|station)';
-const ABOVE_SERVICES = `(bridge|host|electron|browser-host|cli|${DOMAINS.slice(1, -1)})`;
+const ABOVE_SERVICES = `(bridge|host|electron|browser-host|${DOMAINS.slice(1, -1)})`;
 /** Store code that runs only in the store worker: main talks to it through store/client. */
 const WORKER_ONLY_STORE = `${root}src-main/store/(worker|queries|services|db|migrations|crypto)/`;
 
 export const LAYER_RULES: IForbiddenRuleType[] = [
+  {
+    name: 'nothing-imports-tools',
+    comment:
+      'tools/ sit on top (they may import src-main and src-shared); the product never imports them',
+    severity: 'error',
+    from: { path: `${root}src-(main|shared|renderer|preload)/` },
+    to: { path: `${root}tools/` },
+  },
   {
     name: 'shared-at-the-bottom',
     comment: 'src-shared is imported by everyone and imports no process code',
@@ -29,8 +38,7 @@ export const LAYER_RULES: IForbiddenRuleType[] = [
   },
   {
     name: 'services-import-no-handlers-or-hosts',
-    comment:
-      'engine, store, audit, operators, checks are services: no handler, bridge or host code',
+    comment: 'engine, store, audit, operators are services: no handler, bridge or host code',
     severity: 'error',
     from: { path: `${root}src-main/${SERVICES}/` },
     to: { path: `${root}src-main/${ABOVE_SERVICES}/` },
@@ -40,14 +48,14 @@ export const LAYER_RULES: IForbiddenRuleType[] = [
     comment: 'the bridge validates and dispatches; it imports no domain and no host',
     severity: 'error',
     from: { path: `${root}src-main/bridge/` },
-    to: { path: `${root}src-main/(host|electron|browser-host|cli|${DOMAINS.slice(1, -1)})/` },
+    to: { path: `${root}src-main/(host|electron|browser-host|${DOMAINS.slice(1, -1)})/` },
   },
   {
     name: 'domains-import-no-host',
     comment: 'a domain owns its handlers and service; host/ wires them, never the reverse',
     severity: 'error',
     from: { path: `${root}src-main/${DOMAINS}/` },
-    to: { path: `${root}src-main/(host|electron|browser-host|cli)/` },
+    to: { path: `${root}src-main/(host|electron|browser-host)/` },
   },
   {
     name: 'only-hosts-import-hosts',

@@ -17,9 +17,6 @@ export interface Command {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+// Kept here for the commands' existing imports; it lives in tools/shared beside the arguments
+// parser that throws it.
+export { UsageError } from '../shared/usage-error';

@@ -1,6 +1,6 @@
 // Minimal `--name value` / `--flag` parser; commands declare which options take a value, so a
 // typo is an error instead of a silently ignored word.
-import { UsageError } from '../cli/command';
+import { UsageError } from './usage-error';
 
 export interface ParsedArgs {
   values: Map<string, string>;
