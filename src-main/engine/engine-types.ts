@@ -44,13 +44,13 @@ export interface FaceEngineOptions {
   logger?: EngineLogger;
   /** Attribute checks (occlusion, face/head cover) measured for a verification, when available. */
   checkScorer?: (faceImage: Uint8Array) => Promise<CheckScores>;
-  /** Attribute-check models (src-main/checks, loadCheckModels()): their features are computed in
+  /** Attribute-check models (engine/checks, loadCheckModels()): their features are computed in
    *  the same worker task as the descriptor, only for the checks the policy enables. Preferred
    *  over checkScorer when both are given. */
   checkModels?: CheckModelsLike;
 }
 
-/** What the engine needs of the attribute-check models (src-main/checks/check-model.ts). */
+/** What the engine needs of the attribute-check models (engine/checks/check-model.ts). */
 export interface CheckModelsLike {
   blocksFor(wanted: readonly (keyof CheckScores)[]): FeatureBlock[];
   score(features: CheckFeatures, wanted: readonly (keyof CheckScores)[]): CheckScores;

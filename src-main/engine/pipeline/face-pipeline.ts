@@ -31,7 +31,7 @@ export interface FaceAnalysis {
   quality: FaceQuality;
   image: { width: number; height: number; format: ImageFormat };
   stages: Record<string, number>;
-  /** Attribute-check features (src-main/checks), only when the task asked for them. */
+  /** Attribute-check features (engine/checks), only when the task asked for them. */
   checkFeatures?: CheckFeatures;
   /** The 68 landmarks in pixels of the original (upright) image, with the check features (the
    *  checks' training draws synthetic eyewear with them). */

@@ -22,7 +22,7 @@ export interface TaskRequest {
   id: number;
   kind: TaskKind;
   bytes: Uint8Array;
-  /** analyze only: attribute-check feature blocks to compute as well (src-main/checks). */
+  /** analyze only: attribute-check feature blocks to compute as well (engine/checks). */
   checkBlocks?: FeatureBlock[];
 }
 

@@ -1,5 +1,5 @@
 // FaceRecognitionNet run layer by layer: the verification descriptor, plus pooled intermediate
-// activations the attribute checks read (src-main/checks). The 128-D embedding is trained to
+// activations the attribute checks read (engine/checks). The 128-D embedding is trained to
 // ignore what a person wears; the layers before it still see caps, helmets, sunglasses and masks,
 // and reading them costs nothing extra. The layer code mirrors face-api's
 // FaceRecognitionNet.forwardInput (convDown, residual, residualDown) op for op, so the embedding
