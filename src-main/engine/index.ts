@@ -1,5 +1,6 @@
 // Public surface of the face engine. Everything else under src-main/engine is internal.
-export { createFaceEngine, stderrLogger } from './engine';
+export { createFaceEngine } from './engine';
+export { stderrLogger } from './service/stderr-logger';
 export type {
   EngineDiagnostics,
   EngineLogger,
