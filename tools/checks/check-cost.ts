@@ -3,7 +3,7 @@
 // the same machine load), and the difference of the recognition-network and checks stages is
 // the cost. The trunk blocks come out of the verification's own network pass, so their cost
 // shows up in the 'descriptor' stage, not in 'checks'; comparing stage sums catches both.
-import { mapConcurrent } from '../shared/concurrency';
+import { mapLimited } from '../../src-shared/map-limited';
 import type { FaceEngine } from '../../src-main/engine';
 import type { FeatureBlock } from '../../src-main/engine/checks/check-features';
 
@@ -21,7 +21,7 @@ export async function pairedCheckCost(
 ): Promise<PairedCost[]> {
   const extract = engine.checkFeatures;
   if (extract === undefined) throw new Error('this engine cannot compute check features');
-  const costs = await mapConcurrent(images, concurrency, async (img) => {
+  const costs = await mapLimited(images, concurrency, async (img) => {
     const bytes = await img.bytes();
     try {
       const withChecks = await extract.call(engine, bytes, blocks);

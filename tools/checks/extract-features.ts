@@ -1,7 +1,7 @@
 // Runs the engine over labelled images and keeps each one's attribute-check features, or the
 // FaceAuth error that stopped it (no_face, image_processing_error, ...).
 import fs from 'node:fs';
-import { mapConcurrent } from '../shared/concurrency';
+import { mapLimited } from '../../src-shared/map-limited';
 import type { FaceEngine } from '../../src-main/engine';
 import type { CheckFeatures, FeatureBlock } from '../../src-main/engine/checks/check-features';
 import { imageFile, type LabelledImage } from './check-datasets';
@@ -33,7 +33,7 @@ export async function extractEach<I extends { path: string }>(
 ): Promise<Map<string, ExtractedImage>> {
   const extract = engine.checkFeatures;
   if (extract === undefined) throw new Error('this engine cannot compute check features');
-  const results = await mapConcurrent(images, concurrency, async (img): Promise<ExtractedImage> => {
+  const results = await mapLimited(images, concurrency, async (img): Promise<ExtractedImage> => {
     try {
       const { features, stages, landmarks } = await extract.call(engine, await read(img), blocks);
       const totalMs = Object.values(stages).reduce((a, b) => a + b, 0);

@@ -11,12 +11,8 @@ import {
 } from '../../src-main/engine/checks/check-model';
 import type { ExtractedImage } from './extract-features';
 import type { SyntheticImage } from './augment/synthetic-eyewear';
-import {
-  DEFAULT_TRAIN_OPTIONS,
-  predict,
-  trainLogistic,
-  type TrainOptions,
-} from '../../src-main/engine/checks/logistic';
+import { predict } from '../../src-main/engine/checks/logistic';
+import { DEFAULT_TRAIN_OPTIONS, trainLogistic, type TrainOptions } from './train-logistic';
 import { rate, rocAuc, stratifiedFolds } from './metrics';
 
 export interface CheckRecipe {

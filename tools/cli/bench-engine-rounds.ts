@@ -2,7 +2,7 @@
 // and saturated throughput of several engines in alternating rounds. Interleaving keeps the
 // comparison fair on a shared machine: load from other processes weighs on every engine alike.
 import { DEFAULT_POLICY, type FaceEngine, type FaceTemplate } from '../../src-main/engine';
-import { mapConcurrent } from '../shared/concurrency';
+import { mapLimited } from '../../src-shared/map-limited';
 import { startLoopLagProbe } from './loop-lag';
 
 export interface LatencySamples {
@@ -57,7 +57,7 @@ export async function alternatingThroughput(
       );
       const probe = name === lagOf ? startLoopLagProbe() : undefined;
       const started = performance.now();
-      await mapConcurrent(jobs, entry.inFlight, (faceImage) =>
+      await mapLimited(jobs, entry.inFlight, (faceImage) =>
         entry.engine.verify({ faceImage, templates: entry.templates, policy: DEFAULT_POLICY }),
       );
       seconds[name] = (seconds[name] ?? 0) + (performance.now() - started) / 1000;

@@ -1,13 +1,7 @@
 // The attribute checks' math as tables: logistic regression, score mapping, AUC, rates, folds.
 import { describe, expect, it } from 'vitest';
-import {
-  fitStandardizer,
-  logit,
-  predict,
-  sigmoid,
-  standardize,
-  trainLogistic,
-} from '../../../src-main/engine/checks/logistic';
+import { logit, predict, sigmoid } from '../../../src-main/engine/checks/logistic';
+import { fitStandardizer, standardize, trainLogistic } from '../../../tools/checks/train-logistic';
 import { rate, rocAuc, stratifiedFolds } from '../../../tools/checks/metrics';
 import { seededRandom } from '../../../src-shared/seeded-random';
 import { BLOCK_LENGTH } from '../../../src-main/engine/checks/check-features';

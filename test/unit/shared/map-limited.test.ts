@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapLimited } from '../../../src-shared/map-limited';
 import { roleAllows } from '../../../src-shared/operator-roles';
-import { mapConcurrent } from '../../../tools/shared/concurrency';
 
 describe('mapLimited', () => {
   it('keeps input order and never runs more than the limit at once', async () => {
@@ -23,10 +22,6 @@ describe('mapLimited', () => {
     expect(peak).toBe(2);
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
     expect(await mapLimited([], 4, () => Promise.resolve(1))).toEqual([]);
-  });
-
-  it('is the same function the CLI and the checks call', () => {
-    expect(mapConcurrent).toBe(mapLimited);
   });
 });
 

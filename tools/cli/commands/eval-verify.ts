@@ -23,7 +23,7 @@ import {
 } from '../../evaluation/verification-report';
 import { intOption, requireValue } from '../../shared/args';
 import { UsageError, type Command } from '../command';
-import { mapConcurrent } from '../../shared/concurrency';
+import { mapLimited } from '../../../src-shared/map-limited';
 import { readLabels } from '../../shared/labels-csv';
 import { cliLogger } from '../../shared/logger';
 
@@ -54,7 +54,7 @@ export const evalVerifyCommand: Command = {
     const samples: EnrolledSample[] = [];
     const failures: { path: string; code: string }[] = [];
     try {
-      await mapConcurrent(rows, workers * 2, async (row) => {
+      await mapLimited(rows, workers * 2, async (row) => {
         const file = resolveLabelPath(dataDir, row.path ?? '');
         const enrolled = await engine.enroll(new Uint8Array(fs.readFileSync(file)));
         if (enrolled.ok) {
