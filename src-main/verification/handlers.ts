@@ -1,6 +1,6 @@
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { cacheAgeHandlers } from './cache-age-handlers';
+import { cacheAgeHandlers } from '../settings/cache-age-handlers';
 import { checkSubmission, verifyCapture, type VerificationDeps } from './verification-service';
 
 export function verificationHandlers(

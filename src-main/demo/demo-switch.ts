@@ -5,7 +5,7 @@ import type { Logger } from '../../src-shared/logger';
 import type { StoreClient } from '../store/client';
 import { readProjectPolicy } from '../settings/project-policy';
 import type { DemoEntry, DemoSwitch } from '../sync/central-link';
-import type { StationConfig } from './config';
+import type { StationConfig } from '../host/config';
 import { parkDemoOutboxItems } from './demo-outbox-guard';
 import { decideDemo } from './demo-start';
 import type { EngineRuntime } from '../station/engine-runtime';

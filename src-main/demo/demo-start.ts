@@ -3,7 +3,7 @@
 // a station that has real data and lost its configuration stays offline and keeps its queue.
 import { DEMO_PREFIX } from '../../src-shared/faceauth/demo-ids';
 import type { StoreClient } from '../store/client';
-import type { StationConfig } from './config';
+import type { StationConfig } from '../host/config';
 
 export type DemoDecision =
   { start: true; realDataPresent: boolean } | { start: false; reason: string | null };
