@@ -25,12 +25,13 @@ import { EngineRuntime, type EngineMode } from '../station/engine-runtime';
 import type { Logger } from './logger';
 import { loadStationId } from './station-identity';
 import { lazyEnroller } from '../sync/lazy-enroller';
-import { HostDemoSwitch } from '../demo/demo-switch';
+import { DemoModeSwitch } from '../demo/demo-switch';
 import type { DemoMode } from '../demo/demo-mode';
 import { CentralLink } from '../sync/central-link';
 import type { CentralEndpoint } from '../sync/central-endpoint';
 import { syncHandlers } from '../sync/handlers';
 import { auditHandlers } from '../settings/audit-handlers';
+import { cacheAgeHandlers } from '../settings/cache-age-handlers';
 
 export interface StationServices {
   dispatch: Dispatch;
@@ -108,7 +109,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
   );
   engine.start();
 
-  const demo = new HostDemoSwitch(config, store, engine, logger);
+  const demo = new DemoModeSwitch(config, store, engine, logger);
   const central = new CentralLink({
     store,
     stationId,
@@ -149,6 +150,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     }),
     ...demoHandlers({ store, engine, demo: () => demo.current(), policy: DEFAULT_POLICY }),
     ...auditHandlers({ store, status }),
+    ...cacheAgeHandlers(store),
   };
 
   return {

@@ -4,8 +4,8 @@ import type { Language, SettingsView } from '../../src-shared/contract/settings'
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
-import type { EngineRuntime } from '../host/engine-runtime';
+import { callStore } from '../store/call-store';
+import type { EngineRuntime } from '../station/engine-runtime';
 import type { StoreClient } from '../store/client';
 import type { LatencyRecorder } from '../verification/latency-recorder';
 import { readProjectPolicy } from './project-policy';
