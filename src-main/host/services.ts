@@ -13,6 +13,7 @@ import { operatorHandlers } from '../accounts/operator-handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { stationHandlers } from '../station/handlers';
+import { engineDiagnosticsHandlers } from '../station/engine-diagnostics-handlers';
 import { StationStatusService } from '../station/station-status';
 import { openStationStore } from '../store/station-store';
 import type { KeyWrapper } from '../store/keys/key-wrapper';
@@ -139,11 +140,10 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     ...resultHandlers(store, () => void reporter.refresh()),
     ...disagreementHandlers(store, () => void reporter.refresh()),
     ...syncHandlers(store, reporter),
+    ...engineDiagnosticsHandlers({ store, engine, latency }),
     ...settingsHandlers({
       store,
-      engine,
       stationId,
-      latency,
       demo: () => demo.active(),
       onCentralChanged: () => void central.connect(),
       onPolicyChanged: (policy) => demo.current()?.setPolicy(policy),
