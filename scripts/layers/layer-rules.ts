@@ -8,7 +8,7 @@ import type { IForbiddenRuleType } from 'dependency-cruiser';
 
 const root = '(^|/)';
 const SERVICES = '(engine|store|audit|operators|argos-simulator)';
-const DOMAINS = '(access|verification|results|session|settings|sync|demo|frame|station)';
+const DOMAINS = '(access|accounts|verification|results|session|settings|sync|demo|frame|station)';
 const ABOVE_SERVICES = `(bridge|host|electron|browser-host|${DOMAINS.slice(1, -1)})`;
 /** Store code that runs only in the store worker: main talks to it through store/client. */
 const WORKER_ONLY_STORE = `${root}src-main/store/(worker|queries|services|db|migrations|crypto)/`;

@@ -9,10 +9,11 @@ import { DEFAULT_POLICY } from '../engine';
 import { frameHandlers } from '../frame/handlers';
 import { resultHandlers } from '../results/handlers';
 import { disagreementHandlers } from '../results/disagreement-handlers';
-import { operatorHandlers } from '../session/operator-handlers';
+import { operatorHandlers } from '../accounts/operator-handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { stationHandlers } from '../station/handlers';
+import { engineDiagnosticsHandlers } from '../station/engine-diagnostics-handlers';
 import { StationStatusService } from '../station/station-status';
 import { openStationStore } from '../store/station-store';
 import type { KeyWrapper } from '../store/keys/key-wrapper';
@@ -24,13 +25,14 @@ import type { StationConfig } from './config';
 import { EngineRuntime, type EngineMode } from '../station/engine-runtime';
 import type { Logger } from './logger';
 import { loadStationId } from './station-identity';
-import { lazyEnroller } from './lazy-enroller';
-import { HostDemoSwitch } from './demo-switch';
+import { lazyEnroller } from '../sync/lazy-enroller';
+import { DemoModeSwitch } from '../demo/demo-switch';
 import type { DemoMode } from '../demo/demo-mode';
 import { CentralLink } from '../sync/central-link';
 import type { CentralEndpoint } from '../sync/central-endpoint';
 import { syncHandlers } from '../sync/handlers';
 import { auditHandlers } from '../settings/audit-handlers';
+import { cacheAgeHandlers } from '../settings/cache-age-handlers';
 
 export interface StationServices {
   dispatch: Dispatch;
@@ -108,7 +110,7 @@ export async function createStationServices(options: ServiceOptions): Promise<St
   );
   engine.start();
 
-  const demo = new HostDemoSwitch(config, store, engine, logger);
+  const demo = new DemoModeSwitch(config, store, engine, logger);
   const central = new CentralLink({
     store,
     stationId,
@@ -138,17 +140,17 @@ export async function createStationServices(options: ServiceOptions): Promise<St
     ...resultHandlers(store, () => void reporter.refresh()),
     ...disagreementHandlers(store, () => void reporter.refresh()),
     ...syncHandlers(store, reporter),
+    ...engineDiagnosticsHandlers({ store, engine, latency }),
     ...settingsHandlers({
       store,
-      engine,
       stationId,
-      latency,
       demo: () => demo.active(),
       onCentralChanged: () => void central.connect(),
       onPolicyChanged: (policy) => demo.current()?.setPolicy(policy),
     }),
     ...demoHandlers({ store, engine, demo: () => demo.current(), policy: DEFAULT_POLICY }),
     ...auditHandlers({ store, status }),
+    ...cacheAgeHandlers(store),
   };
 
   return {

@@ -5,7 +5,7 @@
 import { BridgeError } from '../../src-shared/contract/envelope';
 import type { SignedIn } from '../access/require-operator';
 import { roleAtLeast } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import { acceptedOrThrow, signInGateFor } from '../session/sign-in-gates';
 import type { StoreClient } from '../store/client';
 

@@ -2,7 +2,7 @@
 // looks at them and marks them reviewed (audited in the store).
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import { toResultView } from './result-view';
 

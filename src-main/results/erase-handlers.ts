@@ -1,7 +1,7 @@
 // Erase one person (admin): see store/services/erase-person.ts.
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 
 export function eraseHandlers(store: StoreClient): HandlerSlice<'results:erasePerson'> {

@@ -6,7 +6,7 @@ import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
 import { withApprover } from './approval';
 import { eraseHandlers } from './erase-handlers';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import { formatOverrideReason } from './override-reason';
 import { resultsToCsv } from './results-csv';

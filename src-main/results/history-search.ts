@@ -3,7 +3,7 @@
 // time everywhere), not UTC days.
 import type { ErrorAttemptView, ResultFilter, ResultView } from '../../src-shared/contract/results';
 import type { FaceAuthErrorCode } from '../../src-shared/faceauth/codes';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import type { ErrorAttemptRecord } from '../store/queries/error-attempts';
 import { toResultView } from './result-view';

@@ -3,7 +3,7 @@
 import type { AuditVerificationView } from '../../src-shared/contract/audit';
 import { requireOperator } from '../access/require-operator';
 import type { HandlerSlice } from '../bridge/handlers';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StationStatusService } from '../station/station-status';
 import type { StoreClient } from '../store/client';
 

@@ -4,18 +4,14 @@ import type { Language, SettingsView } from '../../src-shared/contract/settings'
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
-import type { EngineRuntime } from '../host/engine-runtime';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
-import type { LatencyRecorder } from '../verification/latency-recorder';
 import { readProjectPolicy } from './project-policy';
 import { writeStationSettings } from './station-settings-writer';
 
 export interface SettingsDeps {
   store: StoreClient;
-  engine: EngineRuntime;
   stationId: string;
-  latency: LatencyRecorder;
   /** Demo mode: the central API is the station's own simulator. */
   demo: () => boolean;
   /** Called after the central API settings changed, so sync can reconnect. */
@@ -57,7 +53,7 @@ async function readView(deps: SettingsDeps, operatorId: string): Promise<Setting
 
 export function settingsHandlers(
   deps: SettingsDeps,
-): HandlerSlice<'settings:get' | 'settings:update' | 'engine:diagnostics'> {
+): HandlerSlice<'settings:get' | 'settings:update'> {
   return {
     'settings:get': async (_request, { connection }) => {
       const { session } = await requireOperator(deps.store, connection);
@@ -79,30 +75,6 @@ export function settingsHandlers(
         });
       }
       return readView(deps, session.operator.operatorId);
-    },
-    'engine:diagnostics': async (_request, { connection }) => {
-      // Runtimes, providers and their refusal reasons (with file paths) are for admins only.
-      await requireOperator(deps.store, connection, 'admin');
-      const engine = deps.engine.current();
-      const diagnostics = engine?.diagnostics();
-      return {
-        state: engine ? 'ready' : deps.engine.state(),
-        backend: diagnostics?.backend ?? null,
-        refused: diagnostics?.refused.map(({ backend, reason }) => ({ backend, reason })) ?? [],
-        forced: diagnostics?.forced ?? false,
-        providers:
-          diagnostics?.providers.map(({ runtime, outcome, warmUpMs, reason }) => ({
-            runtime,
-            outcome,
-            warmUpMs: warmUpMs ?? null,
-            reason: reason ?? null,
-          })) ?? [],
-        threads: diagnostics?.threads ?? null,
-        modelLoadMs: diagnostics?.modelLoadMs ?? null,
-        workers: diagnostics?.workers ?? 0,
-        completed: diagnostics?.completed ?? 0,
-        latency: deps.latency.summary(),
-      };
     },
   };
 }

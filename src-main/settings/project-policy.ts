@@ -2,7 +2,7 @@
 // on. ARGOS sets it per project on its dashboard; the station keeps its copy in the store (an
 // admin edits it in Settings, audited) so that decisions made offline use the same rules.
 import { ProjectPolicySchema, type ProjectPolicy } from '../../src-shared/faceauth/policy';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 
 export async function readProjectPolicy(store: StoreClient): Promise<ProjectPolicy> {

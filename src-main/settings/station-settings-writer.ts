@@ -3,7 +3,7 @@
 // writes and audits a key only when its value really changes.
 import type { SettingsUpdate } from '../../src-shared/contract/settings';
 import type { ProjectPolicy } from '../../src-shared/faceauth/policy';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { RetentionPolicy } from '../store/services/settings';
 import { readProjectPolicy } from './project-policy';
 import type { SettingsDeps } from './handlers';

@@ -27,7 +27,7 @@ export type DemoEntry =
     }
   | { entered: false; reason: string | null };
 
-/** Demo mode as the link needs it; host/demo-switch.ts implements it. */
+/** Demo mode as the link needs it; demo/demo-switch.ts implements it. */
 export interface DemoSwitch {
   active(): boolean;
   /** Starts demo mode when the station may; otherwise why not (null: switched off). */

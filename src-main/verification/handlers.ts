@@ -1,17 +1,13 @@
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { cacheAgeHandlers } from './cache-age-handlers';
 import { checkSubmission, verifyCapture, type VerificationDeps } from './verification-service';
 
 export function verificationHandlers(
   deps: VerificationDeps,
   /** Called after a result is recorded: the sync queue changed. */
   onRecorded: () => void,
-): HandlerSlice<
-  'submission:check' | 'verify:capture' | 'settings:cacheAge' | 'settings:setCacheAge'
-> {
+): HandlerSlice<'submission:check' | 'verify:capture'> {
   return {
-    ...cacheAgeHandlers(deps.store),
     'submission:check': async ({ submissionId, recordAttempt }, { connection }) => {
       const { token, session } = await requireOperator(deps.store, connection);
       return checkSubmission(deps, submissionId, token, {

@@ -7,12 +7,12 @@ import {
   isFaceAuthError,
   type FaceAuthError,
 } from '../../src-shared/faceauth/result';
-import { withEngine, type EngineRuntime } from '../host/engine-runtime';
-import { callStore } from '../host/store-calls';
+import { withEngine, type EngineRuntime } from '../station/engine-runtime';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 import { submissionGate, type SubmissionLookup } from '../store/services/submissions';
 import { TEMPLATE_MODEL } from '../engine';
-import { isDemoSubmissionId } from '../demo/demo-ids';
+import { isDemoSubmissionId } from '../../src-shared/faceauth/demo-ids';
 import { decodeReferenceTemplates } from './reference-templates';
 import { policyVersion } from './policy-version';
 import type { LatencyRecorder } from './latency-recorder';

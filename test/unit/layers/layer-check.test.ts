@@ -20,6 +20,17 @@ describe('layer check', () => {
     expect(report.folderCycles).toEqual([['src-main/host', 'src-main/store']]);
   });
 
+  it('reports a domain, accounts/ included, importing host/', async () => {
+    const report = await checkLayers(join(REPO, 'test/fixtures/layers-domains'), ['src-main']);
+    expect(report.violations).toEqual([
+      {
+        rule: 'domains-import-no-host',
+        from: 'src-main/accounts/reads-host.ts',
+        to: 'src-main/host/wiring.ts',
+      },
+    ]);
+  });
+
   it('finds cycles through several folders, not only pairs', () => {
     const graph = new Map([
       ['a', new Set(['b'])],
@@ -33,8 +44,17 @@ describe('layer check', () => {
   it('the real tree: shared, renderer, bridge, hosts and the domains fixed here break no rule', async () => {
     const report = await checkLayers(REPO);
     const clean =
-      /^src-(shared|renderer|preload)\/|^src-main\/(bridge|host|electron|browser-host|sync|access|session|station|frame|demo)\//;
+      /^src-(shared|renderer|preload)\/|^src-main\/(bridge|host|electron|browser-host|sync|access|accounts|session|station|frame|demo|settings)\//;
     expect(report.violations.filter((violation) => clean.test(violation.from))).toEqual([]);
+    // Domains import no host code: host/ wires them, never the reverse (results/ and
+    // verification/ still import worker-only store code, the store's own debt).
+    const domainsAndHost =
+      /^src-main\/(host|access|accounts|verification|results|session|settings|sync|demo|frame|station)$/;
+    const intoHost = report.violations.filter((v) => v.rule === 'domains-import-no-host');
+    expect(intoHost).toEqual([]);
+    expect(
+      report.folderCycles.filter((cycle) => cycle.some((f) => domainsAndHost.test(f))),
+    ).toEqual([]);
     // Every remaining cycle runs through a known debt (docs/architecture.md).
     expect(report.modules).toBeGreaterThan(300);
   }, 60_000);

@@ -1,7 +1,7 @@
 // Reading and setting the offline cache's maximum age (store/services/submissions.ts applies it).
 import type { HandlerSlice } from '../bridge/handlers';
 import { requireOperator } from '../access/require-operator';
-import { callStore } from '../host/store-calls';
+import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
 
 export function cacheAgeHandlers(

@@ -1,20 +1,19 @@
 // Demo mode for CentralLink: starts the local simulator when no central API is configured and
 // the station may (demo-start.ts), and parks DEMO items when a real endpoint replaces it.
-import { DemoMode } from '../demo/demo-mode';
+import { DemoMode } from './demo-mode';
 import type { Logger } from '../../src-shared/logger';
 import type { StoreClient } from '../store/client';
 import { readProjectPolicy } from '../settings/project-policy';
 import type { DemoEntry, DemoSwitch } from '../sync/central-link';
-import type { StationConfig } from './config';
 import { parkDemoOutboxItems } from './demo-outbox-guard';
-import { decideDemo } from './demo-start';
+import { decideDemo, type DemoPreference } from './demo-start';
 import type { EngineRuntime } from '../station/engine-runtime';
 
-export class HostDemoSwitch implements DemoSwitch {
+export class DemoModeSwitch implements DemoSwitch {
   private mode: DemoMode | null = null;
 
   constructor(
-    private readonly config: Pick<StationConfig, 'demo'>,
+    private readonly config: { demo: DemoPreference },
     private readonly store: StoreClient,
     private readonly engine: EngineRuntime,
     private readonly logger: Logger,

@@ -3,7 +3,9 @@
 // a station that has real data and lost its configuration stays offline and keeps its queue.
 import { DEMO_PREFIX } from '../../src-shared/faceauth/demo-ids';
 import type { StoreClient } from '../store/client';
-import type { StationConfig } from './config';
+
+/** FACEAUTH_DEMO, as host/config.ts reads it from the environment. */
+export type DemoPreference = 'auto' | 'on' | 'off';
 
 export type DemoDecision =
   { start: true; realDataPresent: boolean } | { start: false; reason: string | null };
@@ -13,7 +15,7 @@ export const REAL_DATA_OFFLINE_REASON =
   'its queue; demo mode starts only on an empty data folder or with FACEAUTH_DEMO=on.';
 
 export async function decideDemo(
-  config: Pick<StationConfig, 'demo'>,
+  config: { demo: DemoPreference },
   store: Pick<StoreClient, 'send'>,
 ): Promise<DemoDecision> {
   if (config.demo === 'off') return { start: false, reason: null };

@@ -11,7 +11,7 @@ import { checkNewPassword } from '../operators/password-rules';
 import { DEFAULT_OPERATOR_POLICY } from '../operators/policy';
 import { StoreError } from '../store/errors';
 import type { StoreClient } from '../store/client';
-import { signInGateFor, throttledError } from './sign-in-gates';
+import { signInGateFor, throttledError } from '../session/sign-in-gates';
 
 export type OperatorAdminChannel =
   | 'operators:disable'

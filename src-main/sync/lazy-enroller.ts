@@ -1,8 +1,8 @@
 // Sync may start pulling before the face models finish loading; enrollment waits for them.
 import { TEMPLATE_MODEL, type FaceTemplate } from '../engine';
 import { encodeReferenceTemplates } from '../verification/reference-templates';
-import { engineEnroller } from '../sync/engine-enroller';
-import type { Enroller } from '../sync/enroller';
+import { engineEnroller } from './engine-enroller';
+import type { Enroller } from './enroller';
 import type { EngineRuntime } from '../station/engine-runtime';
 
 export function lazyEnroller(runtime: EngineRuntime): Enroller {
