@@ -5,8 +5,8 @@
 // behind the sign-in gate's throttle).
 import { randomBytes } from 'node:crypto';
 import { appendAuditEntry } from '../audit/append';
-import { requireWritable, type StoreContext } from '../store/context';
-import { inTransaction } from '../store/db/sql';
+import { requireWritable, type StoreContext } from '../database/context';
+import { inTransaction } from '../database/db/sql';
 import {
   findOperatorById,
   findOperatorByUsername,
@@ -14,7 +14,7 @@ import {
   revokeOperatorSessions,
   setLoginFailures,
   type OperatorRecord,
-} from '../store/queries/operators';
+} from '../database/queries/operators';
 import { hashPassword, verifyPassword } from './password';
 import { summarize, tokenHash, type SessionInfo } from './session-token';
 

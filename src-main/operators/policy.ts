@@ -1,5 +1,5 @@
 // Account policy as data: lock-out and session lifetimes, and what each role may do.
-import type { OperatorRole } from '../store/queries/operators';
+import type { OperatorRole } from '../database/queries/operators';
 
 export interface OperatorPolicy {
   /** Consecutive wrong passwords before the account locks. */

@@ -2,9 +2,9 @@
 // Signing in is in login-steps.ts; what an admin does to an account is in admin.ts.
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/append';
-import { requireWritable, type StoreContext } from '../store/context';
-import { inTransaction } from '../store/db/sql';
-import { StoreError } from '../store/errors';
+import { requireWritable, type StoreContext } from '../database/context';
+import { inTransaction } from '../database/db/sql';
+import { StoreError } from '../database/errors';
 import {
   countOperators,
   findOperatorById,
@@ -17,7 +17,7 @@ import {
   touchSession,
   type OperatorRecord,
   type OperatorRole,
-} from '../store/queries/operators';
+} from '../database/queries/operators';
 import { hashPassword } from './password';
 import { checkNewPassword } from './password-rules';
 import { isOperatorRole, roleAllows } from './policy';

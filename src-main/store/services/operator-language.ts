@@ -5,10 +5,10 @@
 import { LANGUAGES, type Language } from '../../../src-shared/contract/settings';
 import { appendAuditEntry } from '../../audit/append';
 import { requireSession } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction, type ReadableDb } from '../db/sql';
-import { StoreError } from '../errors';
-import { getSetting, putSetting } from '../queries/settings';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction, type ReadableDb } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { getSetting, putSetting } from '../../database/queries/settings';
 
 function keyFor(operatorId: string): string {
   return `operatorLanguage:${operatorId}`;

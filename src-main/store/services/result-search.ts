@@ -1,5 +1,5 @@
-import type { StoreContext } from '../context';
-import { searchResultRows, type ResultSearch } from '../queries/result-search';
+import type { StoreContext } from '../../database/context';
+import { searchResultRows, type ResultSearch } from '../../database/queries/result-search';
 import { storedResultOf, type StoredResult } from './results';
 
 export function searchResults(ctx: StoreContext, search: ResultSearch): StoredResult[] {

@@ -2,12 +2,12 @@
 // transaction: after a crash either all three exist or none does.
 import { appendAuditEntry } from '../../audit/append';
 import { FaceAuthResultSchema, type FaceAuthResult } from '../../../src-shared/faceauth/result';
-import { requireWritable, type StoreContext } from '../context';
-import { cipherContext } from '../crypto/biometric-cipher';
-import { checkpointTruncate } from '../db/pragmas';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { deleteOutboxByRef, insertOutbox } from '../queries/outbox';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { cipherContext } from '../../database/crypto/biometric-cipher';
+import { checkpointTruncate } from '../../database/db/pragmas';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { deleteOutboxByRef, insertOutbox } from '../../database/queries/outbox';
 import {
   findResult,
   insertResult,
@@ -18,8 +18,8 @@ import {
   setCentralVerdict,
   type NamedOverrideRow,
   type ResultRecord,
-} from '../queries/results';
-import type { ReadableDb } from '../db/sql';
+} from '../../database/queries/results';
+import type { ReadableDb } from '../../database/db/sql';
 import { purgeImagesNow } from './retention';
 import { readSetting } from './settings';
 

@@ -5,16 +5,16 @@
 import { appendAuditEntry } from '../../audit/append';
 import { faceAuthError, type FaceAuthError } from '../../../src-shared/faceauth/result';
 import { ProjectPolicySchema, type ProjectPolicy } from '../../../src-shared/faceauth/policy';
-import { requireWritable, type StoreContext } from '../context';
-import { cipherContext } from '../crypto/biometric-cipher';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { cipherContext } from '../../database/crypto/biometric-cipher';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
 import {
   ensurePolicy,
   findSubmission,
   setSubmissionStatus as setStatusRow,
   upsertSubmission,
-} from '../queries/submissions';
+} from '../../database/queries/submissions';
 import { readSetting } from './settings';
 
 /** The engine's reference templates, opaque to the store (e.g. Float32 descriptors, encoded). */

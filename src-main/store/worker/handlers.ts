@@ -21,10 +21,10 @@ import {
 import { beginLogin, finishLogin, type LoginAttempt } from '../../operators/login-steps';
 import { needsFirstAdmin } from '../../operators/bootstrap-state';
 import type { FaceAuthError } from '../../../src-shared/faceauth/result';
-import type { StoreContext } from '../context';
+import type { StoreContext } from '../../database/context';
 import { exportAudit, exportResults, type ExportRequest } from '../services/export';
 import { recordDecisionError, searchErrorAttempts } from '../services/error-attempts';
-import type { ErrorAttemptSearch } from '../queries/error-attempts';
+import type { ErrorAttemptSearch } from '../../database/queries/error-attempts';
 import {
   claimOutbox,
   confirmOutbox,
@@ -57,7 +57,7 @@ import {
 } from '../services/central-config';
 import { holdsRealData } from '../services/station-data';
 import { searchResults } from '../services/result-search';
-import type { ResultSearch } from '../queries/result-search';
+import type { ResultSearch } from '../../database/queries/result-search';
 import { readSetting, writeSetting, type SettingKey } from '../services/settings';
 import {
   changeSubmissionStatus,

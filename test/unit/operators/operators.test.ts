@@ -12,7 +12,7 @@ import {
 } from '../../../src-main/operators/service';
 import { changeOperator } from '../../../src-main/operators/admin';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
-import { StoreError } from '../../../src-main/store/errors';
+import { StoreError } from '../../../src-main/database/errors';
 import { openTestStore, type TestStore } from '../../support/store/context';
 
 let store: TestStore | undefined;

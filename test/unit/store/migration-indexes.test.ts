@@ -3,19 +3,19 @@
 // silently drops the index fails here, long before a store grows slow).
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asWritable, type WritableDb } from '../../../src-main/store/db/sql';
-import { MIGRATIONS } from '../../../src-main/store/migrations';
-import { migrate } from '../../../src-main/store/migrations/runner';
+import { asWritable, type WritableDb } from '../../../src-main/database/db/sql';
+import { MIGRATIONS } from '../../../src-main/database/migrations';
+import { migrate } from '../../../src-main/database/migrations/runner';
 import {
   eraseCapturedImagesOf,
   iterateResults,
   listOverrides,
   listRecentResults,
   purgeCapturedImages,
-} from '../../../src-main/store/queries/results';
-import { deleteErrorAttemptsBefore } from '../../../src-main/store/queries/error-attempts';
-import { purgeStaleSubmissionBiometrics } from '../../../src-main/store/queries/submissions';
-import { listOpenDisagreements } from '../../../src-main/store/queries/sync-disagreements';
+} from '../../../src-main/database/queries/results';
+import { deleteErrorAttemptsBefore } from '../../../src-main/database/queries/error-attempts';
+import { purgeStaleSubmissionBiometrics } from '../../../src-main/database/queries/submissions';
+import { listOpenDisagreements } from '../../../src-main/database/queries/sync-disagreements';
 import { plansOf } from '../../support/store/query-plan';
 
 let db: WritableDb;

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/store/db/open-database';
-import { asWritable } from '../../../src-main/store/db/sql';
-import { StoreError } from '../../../src-main/store/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
-import type { Migration } from '../../../src-main/store/migrations/migration';
-import { migrate } from '../../../src-main/store/migrations/runner';
+import { openDatabase } from '../../../src-main/database/db/open-database';
+import { asWritable } from '../../../src-main/database/db/sql';
+import { StoreError } from '../../../src-main/database/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/database/migrations';
+import type { Migration } from '../../../src-main/database/migrations/migration';
+import { migrate } from '../../../src-main/database/migrations/runner';
 import { makeTempDir } from '../../support/store/context';
 
 function tables(db: Database.Database): string[] {

@@ -2,7 +2,7 @@
 // not at all, and an item leaves the outbox only when the central API confirms it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
-import { StoreError } from '../../../src-main/store/errors';
+import { StoreError } from '../../../src-main/database/errors';
 import {
   claimOutbox,
   confirmOutbox,

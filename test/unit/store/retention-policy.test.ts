@@ -11,7 +11,7 @@ import {
   writeSetting,
 } from '../../../src-main/store/services/settings';
 import { lookupSubmission, upsertSubmissions } from '../../../src-main/store/services/submissions';
-import { findOutboxByRef } from '../../../src-main/store/queries/outbox';
+import { findOutboxByRef } from '../../../src-main/database/queries/outbox';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
 import { DAY_MS, openTestStore, POLICY_85, type TestStore } from '../../support/store/context';
 import { approvedResult } from '../../support/store/fixtures';
