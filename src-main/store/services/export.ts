@@ -10,7 +10,7 @@ import type { StoreContext } from '../../database/context';
 import { StoreError } from '../../database/errors';
 import { iterateAuditRows } from '../../database/queries/audit';
 import { iterateResults, type ResultRow } from '../../database/queries/results';
-import { csvLine, type CsvCell } from './csv';
+import { csvLine, type CsvCell } from '../csv';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
