@@ -1,16 +1,21 @@
 // The layer order (docs/architecture.md) as dependency-cruiser rules. From the bottom up:
-// src-shared (contract, FaceAuth types) <- services (engine, checks, store, audit, operators,
-// argos-simulator) <- bridge <- domains (one folder per channel family) <- host/ (wiring) <-
-// electron/, browser-host/ (hosts), cli/ (tools). A rule names what a layer must NOT import.
+// src-shared (contract, FaceAuth types) <- services (engine, checks, argos-simulator; the store's
+// own stack: database <- audit <- operators <- store) <- bridge <- domains (one folder per
+// channel family) <- host/ (wiring) <- electron/, browser-host/ (hosts), cli/ (tools).
+// A rule names what a layer must NOT import.
 // Paths may sit under a fixture root (test/fixtures/layers), hence the `(^|/)` anchors.
 import type { IForbiddenRuleType } from 'dependency-cruiser';
 
 const root = '(^|/)';
-const SERVICES = '(engine|checks|store|audit|operators|argos-simulator)';
+const SERVICES = '(engine|checks|database|store|audit|operators|argos-simulator)';
 const DOMAINS = '(access|verification|results|session|settings|sync|demo|frame|station)';
 const ABOVE_SERVICES = `(bridge|host|electron|browser-host|cli|${DOMAINS.slice(1, -1)})`;
-/** Store code that runs only in the store worker: main talks to it through store/client. */
-const WORKER_ONLY_STORE = `${root}src-main/store/(worker|queries|services|db|migrations|crypto)/`;
+/**
+ * Store code that runs only in the store worker (SQL, better-sqlite3, the cipher, the worker's
+ * services): main talks to it through store/client. The same pattern checks the built bundle
+ * (scripts/build/module-manifest.ts).
+ */
+export const WORKER_ONLY_STORE = `${root}src-main/(store/(worker|services)|database/(db|queries|migrations|crypto))/`;
 
 export const LAYER_RULES: IForbiddenRuleType[] = [
   {
@@ -34,6 +39,27 @@ export const LAYER_RULES: IForbiddenRuleType[] = [
     severity: 'error',
     from: { path: `${root}src-main/${SERVICES}/` },
     to: { path: `${root}src-main/${ABOVE_SERVICES}/` },
+  },
+  {
+    name: 'data-layer-imports-nothing-above-it',
+    comment: 'database/ (db, queries, migrations, crypto) sits below audit, operators and store',
+    severity: 'error',
+    from: { path: `${root}src-main/database/` },
+    to: { path: `${root}src-main/`, pathNot: `${root}src-main/database/` },
+  },
+  {
+    name: 'audit-below-operators-and-store',
+    comment: 'the audit chain runs inside store and operator writes; it imports neither',
+    severity: 'error',
+    from: { path: `${root}src-main/audit/` },
+    to: { path: `${root}src-main/(store|operators)/` },
+  },
+  {
+    name: 'operators-below-the-store',
+    comment: "the store's services and worker call operators/; operators/ never calls them",
+    severity: 'error',
+    from: { path: `${root}src-main/operators/` },
+    to: { path: `${root}src-main/store/` },
   },
   {
     name: 'bridge-knows-no-domain',

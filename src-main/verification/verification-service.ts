@@ -10,7 +10,7 @@ import {
 import { withEngine, type EngineRuntime } from '../host/engine-runtime';
 import { callStore } from '../host/store-calls';
 import type { StoreClient } from '../store/client';
-import { submissionGate, type SubmissionLookup } from '../store/services/submissions';
+import { submissionGate, type SubmissionLookup } from '../store/submission-gate';
 import { TEMPLATE_MODEL } from '../engine';
 import { isDemoSubmissionId } from '../demo/demo-ids';
 import { decodeReferenceTemplates } from './reference-templates';

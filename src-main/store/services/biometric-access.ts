@@ -8,7 +8,7 @@ import { cipherContext } from '../../database/crypto/biometric-cipher';
 import { inTransaction } from '../../database/db/sql';
 import { findResult } from '../../database/queries/results';
 import { findSubmission } from '../../database/queries/submissions';
-import { VERIFIABLE_STATUS } from './submissions';
+import { VERIFIABLE_STATUS } from '../submission-gate';
 
 export type AccessWhat = 'captured_image' | 'thumbnail' | 'results_csv' | 'results_file';
 
