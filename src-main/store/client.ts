@@ -14,7 +14,7 @@ import {
   type StoreStatus,
   type StoreWorkerData,
   type WorkerMessage,
-} from './worker/protocol';
+} from './protocol';
 
 export interface OpenStoreOptions {
   dbPath: string;

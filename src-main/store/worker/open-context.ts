@@ -15,7 +15,7 @@ import { applyReadonlyPragmas } from '../../database/db/pragmas';
 import type { ReadableDb } from '../../database/db/sql';
 import { StoreError } from '../../database/errors';
 import { passKeyGate, safeCompare } from './key-gate';
-import type { AuditSummary, StoreStatus, StoreWorkerData } from './protocol';
+import type { AuditSummary, StoreStatus, StoreWorkerData } from '../protocol';
 
 /** Without the data key nothing encrypted can be read; every attempt says why. */
 function lockedCipher(message: string): BiometricCipher {

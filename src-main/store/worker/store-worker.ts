@@ -14,7 +14,7 @@ import {
   type StoreWorkerData,
   type WireError,
   type WorkerMessage,
-} from './protocol';
+} from '../protocol';
 
 function toWireError(error: unknown): WireError {
   if (error instanceof StoreError && isStoreErrorCode(error.code))
