@@ -6,14 +6,10 @@
 //   - too many checks are already running or waiting, or too many sign-ins failed station-wide
 //     in the last minute.
 // The per-account lock-out (login-steps.ts) still applies on top.
-import {
-  dummyPasswordHash,
-  type LoginAttempt,
-  type LoginChallenge,
-  type LoginOutcome,
-  type LoginPurpose,
-} from './login-steps';
-import { verifyPassword } from './password';
+// Types only: login-steps.ts writes to the database and runs in the store worker; this gate runs
+// in main, where a value import would pull SQL into the main bundle.
+import type { LoginAttempt, LoginChallenge, LoginOutcome, LoginPurpose } from './login-steps';
+import { dummyPasswordHash, verifyPassword } from './password';
 
 export interface SignInGateOptions {
   /** scrypt checks running at once, station-wide. */

@@ -4,7 +4,7 @@
 // stretched with scrypt, or, only on explicit request, nothing at all.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { DATA_KEY_BYTES } from '../../database/crypto/biometric-cipher';
+import { DATA_KEY_BYTES } from '../../database/data-key-size';
 import { StoreError } from '../../database/errors';
 
 export interface KeyWrapper {
