@@ -79,6 +79,7 @@ describe('each migration on an in-memory database', () => {
     '0006-key-checks': ['station_key_checks'],
     '0007-audit-mac': ['audit_acknowledgements'],
     '0008-error-attempts': ['error_attempts'],
+    '0009-drop-unused-sweep-index': [],
   };
 
   // Named indexes each step adds; whether queries use them: migration-indexes.test.ts.
@@ -97,6 +98,8 @@ describe('each migration on an in-memory database', () => {
     '0006-key-checks': [],
     '0007-audit-mac': [],
     '0008-error-attempts': ['error_attempts_recorded_at'],
+    // Drops 0005's sync_submission_marks_sweep (migration-indexes.test.ts).
+    '0009-drop-unused-sweep-index': [],
   };
 
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(
