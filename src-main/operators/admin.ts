@@ -19,7 +19,7 @@ import {
   type OperatorRole,
 } from '../database/queries/operators';
 import { isOperatorRole } from './policy';
-import { requireSession } from './service';
+import { requireSession } from './sessions';
 import { tokenHash } from './session-token';
 
 export type OperatorChange =

@@ -2,7 +2,8 @@
 // captured image or a reference thumbnail, and exporting results as CSV. The data and its audit
 // entry come from the same store call, so no caller can fetch one without writing the other.
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession, type SessionInfo } from '../../operators/service';
+import type { SessionInfo } from '../../operators/session-token';
+import { requireSession } from '../../operators/sessions';
 import { requireWritable, type StoreContext } from '../../database/context';
 import { cipherContext } from '../../database/crypto/biometric-cipher';
 import { inTransaction } from '../../database/db/sql';

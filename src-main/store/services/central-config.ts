@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { checkCentralUrl, sameCentralOrigin } from '../../../src-shared/central-url';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { requireWritable, type StoreContext } from '../../database/context';
 import { inTransaction } from '../../database/db/sql';
 import { StoreError } from '../../database/errors';

@@ -4,7 +4,7 @@
 // much). secure_delete zeroes the freed bytes and the TRUNCATE checkpoint empties the WAL, the
 // same method retention's purge relies on (test/integration/store/purge.test.ts).
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { requireWritable, type StoreContext } from '../../database/context';
 import { checkpointTruncate } from '../../database/db/pragmas';
 import { inTransaction } from '../../database/db/sql';

@@ -3,7 +3,7 @@
 // Biometric data (captured images, templates) is never exported.
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { recordResultsExport } from './biometric-access';
 import type { FaceAuthResult } from '../../../src-shared/faceauth/result';
 import type { StoreContext } from '../../database/context';

@@ -4,7 +4,7 @@
 // and only when it really changes.
 import { LANGUAGES, type Language } from '../../../src-shared/contract/settings';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { requireWritable, type StoreContext } from '../../database/context';
 import { inTransaction, type ReadableDb } from '../../database/db/sql';
 import { StoreError } from '../../database/errors';

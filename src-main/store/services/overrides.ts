@@ -1,7 +1,8 @@
 // Overrides: an operator's decision over the station's verdict, with its outbox item and audit
 // entry in one transaction. Approving a rejection takes two people (see results/approval.ts).
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession, type SessionInfo } from '../../operators/service';
+import type { SessionInfo } from '../../operators/session-token';
+import { requireSession } from '../../operators/sessions';
 import { requireWritable, type StoreContext } from '../../database/context';
 import { inTransaction } from '../../database/db/sql';
 import { StoreError } from '../../database/errors';

@@ -4,7 +4,7 @@ import { MAX_RETENTION_DAYS } from '../../../src-shared/contract/settings';
 import { ProjectPolicySchema } from '../../../src-shared/faceauth/policy';
 import { DEFAULT_POLICY } from '../../engine/decision/default-policy';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { requireWritable, type StoreContext } from '../../database/context';
 import { inTransaction } from '../../database/db/sql';
 import { StoreError } from '../../database/errors';

@@ -19,7 +19,7 @@ import {
   listEventBatches,
 } from '../../database/queries/sync-push-attempts';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { parkOutboxItem } from '../../database/queries/outbox';
 import type { FaceAuthRequestFields } from './results';
 import { confirmOutbox } from './outbox';

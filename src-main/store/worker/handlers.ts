@@ -8,10 +8,9 @@ import {
   bootstrapAdmin,
   createOperator,
   listOperatorSummaries,
-  logout,
-  requireSession,
   type NewOperator,
 } from '../../operators/service';
+import { logout, requireSession } from '../../operators/sessions';
 import {
   changeOperator,
   ownPasswordHash,
@@ -33,14 +32,8 @@ import {
   parkOutbox,
   peekOutboxItems,
 } from '../services/outbox';
-import {
-  capturedImage,
-  getResult,
-  recentResults,
-  recordCentralVerdict,
-  recordResult,
-  type RecordResultInput,
-} from '../services/results';
+import { capturedImage, getResult, recentResults } from '../services/result-reads';
+import { recordCentralVerdict, recordResult, type RecordResultInput } from '../services/results';
 import { overrideResult, type OverrideInput } from '../services/overrides';
 import { runRetention } from '../services/retention';
 import {

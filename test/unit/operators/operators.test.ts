@@ -6,10 +6,9 @@ import {
   bootstrapAdmin,
   createOperator,
   login,
-  logout,
-  requireSession,
   type LoginOutcome,
 } from '../../../src-main/operators/service';
+import { logout, requireSession } from '../../../src-main/operators/sessions';
 import { changeOperator } from '../../../src-main/operators/admin';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
 import { StoreError } from '../../../src-main/database/errors';

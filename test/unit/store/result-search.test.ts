@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { insertOperator } from '../../../src-main/database/queries/operators';
 import { insertOverride } from '../../../src-main/database/queries/results';
 import { searchResults } from '../../../src-main/store/services/result-search';
-import { getResult, recordResult } from '../../../src-main/store/services/results';
+import { getResult } from '../../../src-main/store/services/result-reads';
+import { recordResult } from '../../../src-main/store/services/results';
 import { openTestStore, type TestStore } from '../../support/store/context';
 import { approvedResult, rejectedResult } from '../../support/store/fixtures';
 

@@ -11,12 +11,8 @@ import {
   parkOutbox,
   peekOutboxItems,
 } from '../../../src-main/store/services/outbox';
-import {
-  capturedImage,
-  getResult,
-  recordCentralVerdict,
-  recordResult,
-} from '../../../src-main/store/services/results';
+import { capturedImage, getResult } from '../../../src-main/store/services/result-reads';
+import { recordCentralVerdict, recordResult } from '../../../src-main/store/services/results';
 import { openTestStore, type TestStore } from '../../support/store/context';
 import { approvedResult, rejectedResult } from '../../support/store/fixtures';
 

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bootstrapAdmin, login } from '../../../src-main/operators/service';
 import { confirmOutbox } from '../../../src-main/store/services/outbox';
 import { runRetention } from '../../../src-main/store/services/retention';
-import { getResult, recordResult } from '../../../src-main/store/services/results';
+import { getResult } from '../../../src-main/store/services/result-reads';
+import { recordResult } from '../../../src-main/store/services/results';
 import {
   readSetting,
   SETTING_DEFAULTS,
