@@ -89,7 +89,12 @@ describe('opening a database from before key checks and the keyed audit chain', 
     });
     expect(store.status).toMatchObject({
       mode: 'writable',
-      migrated: ['0006-key-checks', '0007-audit-mac', '0008-error-attempts'],
+      migrated: [
+        '0006-key-checks',
+        '0007-audit-mac',
+        '0008-error-attempts',
+        '0009-drop-unused-sweep-index',
+      ],
       auditKeyAccepted: true,
       audit: { ok: true, entries: 4 },
     });
