@@ -10,7 +10,7 @@ export const MODULE_MANIFEST_FILE = 'module-manifest.json';
 
 /** Repository-relative, '/'-separated: the form the layer rules match. Virtual ids stay as-is. */
 function moduleName(root: string, id: string): string {
-  if (id.startsWith('\0') || !id.startsWith(root)) return id;
+  if (id.startsWith('\0') || !id.startsWith(`${root}${sep}`)) return id;
   return relative(root, id).split(sep).join('/');
 }
 
