@@ -3,9 +3,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { moduleManifestPlugin } from './scripts/build/module-manifest';
 
 export default defineConfig({
   main: {
+    // out/main/module-manifest.json: which modules each chunk holds (checked by a built-bundle test).
+    plugins: [moduleManifestPlugin(resolve('.'))],
     build: {
       outDir: 'out/main',
       rollupOptions: {

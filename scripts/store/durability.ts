@@ -14,10 +14,13 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { bindAuditKey } from '../../src-main/audit/audit-key';
 import { verifyAuditChain } from '../../src-main/audit/verify';
-import { cipherContext, createBiometricCipher } from '../../src-main/store/crypto/biometric-cipher';
-import { integrityProblems } from '../../src-main/store/db/pragmas';
-import { findOutboxByRef } from '../../src-main/store/queries/outbox';
-import { findResult } from '../../src-main/store/queries/results';
+import {
+  cipherContext,
+  createBiometricCipher,
+} from '../../src-main/database/crypto/biometric-cipher';
+import { integrityProblems } from '../../src-main/database/db/pragmas';
+import { findOutboxByRef } from '../../src-main/database/queries/outbox';
+import { findResult } from '../../src-main/database/queries/results';
 import { bundleEntries } from './bundle-store-worker';
 import { durabilityAuditKey, imageFor, resultFor } from './durability-fixtures';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArgosSimulator } from '../../src-main/argos-simulator/server';
-import { submissionGate } from '../../src-main/store/services/submissions';
+import { submissionGate } from '../../src-main/store/submission-gate';
 import { decodeReferenceTemplates } from '../../src-main/verification/reference-templates';
 import { startSyncChild } from './child-process';
 import { loadSelfies } from './selfies';

@@ -9,7 +9,7 @@ import type { OperatorChange } from '../operators/admin';
 import { hashPassword } from '../operators/password';
 import { checkNewPassword } from '../operators/password-rules';
 import { DEFAULT_OPERATOR_POLICY } from '../operators/policy';
-import { StoreError } from '../store/errors';
+import { StoreError } from '../database/errors';
 import type { StoreClient } from '../store/client';
 import { signInGateFor, throttledError } from '../session/sign-in-gates';
 

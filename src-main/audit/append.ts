@@ -1,9 +1,9 @@
 // Appends one audit entry inside the caller's transaction and queues it for the central API in
 // that same transaction, so the chain and its sync never disagree after a crash. Each entry is
 // sealed with a MAC under the audit key bound to the connection (audit-key.ts).
-import type { WritableDb } from '../store/db/sql';
-import { insertAuditRow, lastAuditRow } from '../store/queries/audit';
-import { insertOutbox } from '../store/queries/outbox';
+import type { WritableDb } from '../database/db/sql';
+import { insertAuditRow, lastAuditRow } from '../database/queries/audit';
+import { insertOutbox } from '../database/queries/outbox';
 import { entryMac, requireAuditKey } from './audit-key';
 import { canonicalJson } from './canonical';
 import { computeEntryHash, GENESIS_HASH, type AuditEntry, type AuditKind } from './chain';

@@ -3,7 +3,7 @@
 // start-up, so that every writer of audit entries seals them without passing the key around.
 // A connection with no key bound can neither append nor verify: both fail loudly.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ReadableDb } from '../store/db/sql';
+import type { ReadableDb } from '../database/db/sql';
 
 const boundKeys = new WeakMap<ReadableDb, Buffer>();
 

@@ -1,13 +1,13 @@
 // The chain head that the sync module reports to the central API, and the record of the heads
 // the API acknowledged (anchors that verify() checks the chain against). Each acknowledgement is
 // kept with a MAC under the audit key, so that one forged in the database is recognised.
-import type { ReadableDb, WritableDb } from '../store/db/sql';
+import type { ReadableDb, WritableDb } from '../database/db/sql';
 import {
   advanceSyncedHead,
   getSyncedHead,
   insertAcknowledgement,
   lastAuditRow,
-} from '../store/queries/audit';
+} from '../database/queries/audit';
 import { acknowledgementMac, requireAuditKey } from './audit-key';
 import type { AuditHead } from './chain';
 

@@ -2,9 +2,9 @@
 // filled under the new audit key. This is trust on first use, so it happens only on the start
 // that both applied migration 0007 and created the audit key; at any other time an entry without
 // a MAC is a finding, never something to fix up (an attacker would strip MACs to launder edits).
-import type { WritableDb } from '../store/db/sql';
-import { inTransaction } from '../store/db/sql';
-import { listUnsealedAuditSeqs, sealAuditRow } from '../store/queries/audit';
+import type { WritableDb } from '../database/db/sql';
+import { inTransaction } from '../database/db/sql';
+import { listUnsealedAuditSeqs, sealAuditRow } from '../database/queries/audit';
 import { entryMac, requireAuditKey } from './audit-key';
 
 export function sealLegacyAuditEntries(db: WritableDb): number {

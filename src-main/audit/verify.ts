@@ -2,13 +2,13 @@
 // outside the database) proves the station wrote it: an attacker with the file can delete, edit
 // and re-hash, but cannot make the MACs. Heads the central API acknowledged are checked as well,
 // each against its own MAC; a trusted head from elsewhere can be passed in.
-import type { ReadableDb } from '../store/db/sql';
+import type { ReadableDb } from '../database/db/sql';
 import {
   getSyncedHead,
   iterateAuditRows,
   listAcknowledgements,
   type AuditRow,
-} from '../store/queries/audit';
+} from '../database/queries/audit';
 import { acknowledgementMac, auditKeyOf, entryMac, macEquals } from './audit-key';
 import { canonicalJson } from './canonical';
 import { computeEntryHash, GENESIS_HASH, type AuditHead } from './chain';

@@ -3,9 +3,9 @@
 // change is audited in the same transaction. Passwords arrive already hashed: scrypt runs in main
 // behind the sign-in gate, never in the store worker's queue.
 import { appendAuditEntry } from '../audit/append';
-import { requireWritable, type StoreContext } from '../store/context';
-import { inTransaction } from '../store/db/sql';
-import { StoreError } from '../store/errors';
+import { requireWritable, type StoreContext } from '../database/context';
+import { inTransaction } from '../database/db/sql';
+import { StoreError } from '../database/errors';
 import {
   findOperatorById,
   findSession,
@@ -17,9 +17,9 @@ import {
   setPasswordHash,
   type OperatorRecord,
   type OperatorRole,
-} from '../store/queries/operators';
+} from '../database/queries/operators';
 import { isOperatorRole } from './policy';
-import { requireSession } from './service';
+import { requireSession } from './sessions';
 import { tokenHash } from './session-token';
 
 export type OperatorChange =

@@ -5,8 +5,8 @@
 // behind the sign-in gate's throttle).
 import { randomBytes } from 'node:crypto';
 import { appendAuditEntry } from '../audit/append';
-import { requireWritable, type StoreContext } from '../store/context';
-import { inTransaction } from '../store/db/sql';
+import { requireWritable, type StoreContext } from '../database/context';
+import { inTransaction } from '../database/db/sql';
 import {
   findOperatorById,
   findOperatorByUsername,
@@ -14,8 +14,8 @@ import {
   revokeOperatorSessions,
   setLoginFailures,
   type OperatorRecord,
-} from '../store/queries/operators';
-import { hashPassword, verifyPassword } from './password';
+} from '../database/queries/operators';
+import { dummyPasswordHash, verifyPassword } from './password';
 import { summarize, tokenHash, type SessionInfo } from './session-token';
 
 export type LoginOutcome =
@@ -104,14 +104,6 @@ export function finishLogin(ctx: StoreContext, attempt: LoginAttempt): LoginOutc
     const fresh = findOperatorById(db, op.operatorId) ?? op;
     return { ok: true, token, session: { operator: summarize(fresh), expiresAt } };
   });
-}
-
-// Compared against when there is no usable account, so that timing does not reveal which.
-let dummyHash: Promise<string> | undefined;
-
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword('no such operator');
-  return dummyHash;
 }
 
 /** Both steps with the password check between them, in one process (tests, tools). */

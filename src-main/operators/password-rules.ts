@@ -1,7 +1,7 @@
 // What a new password must be, checked before it is hashed (by the store for new accounts, by
 // main for resets and changes, which hash off the store's queue).
-import { StoreError } from '../store/errors';
-import type { OperatorPolicy } from './policy';
+import { StoreError } from '../database/errors';
+import type { OperatorPolicy } from '../database/context';
 
 /** The contract caps passwords at this length; scrypt's cost does not depend on it. */
 export const MAX_PASSWORD_LENGTH = 256;

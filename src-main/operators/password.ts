@@ -48,3 +48,11 @@ export async function verifyPassword(password: string, encoded: string): Promise
   const actual = await derive(password, salt, { logN, r, p });
   return timingSafeEqual(actual, expected);
 }
+
+// Compared against when there is no usable account, so that timing does not reveal which.
+let dummyHash: Promise<string> | undefined;
+
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('no such operator');
+  return dummyHash;
+}

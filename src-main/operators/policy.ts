@@ -1,18 +1,6 @@
 // Account policy as data: lock-out and session lifetimes, and what each role may do.
-import type { OperatorRole } from '../store/queries/operators';
-
-export interface OperatorPolicy {
-  /** Consecutive wrong passwords before the account locks. */
-  maxFailedAttempts: number;
-  lockoutMs: number;
-  /** A session unused for this long ends. */
-  sessionIdleMs: number;
-  /** A session ends this long after login, however active. */
-  sessionMaxMs: number;
-  minPasswordLength: number;
-  /** A supervisor's credentials typed at the desk authorise one action within this window. */
-  authorisationMs: number;
-}
+import type { OperatorPolicy } from '../database/context';
+import type { OperatorRole } from '../database/queries/operators';
 
 export const DEFAULT_OPERATOR_POLICY: OperatorPolicy = {
   maxFailedAttempts: 5,

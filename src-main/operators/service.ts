@@ -1,27 +1,25 @@
-// Local operator accounts: creation, sessions that expire, and the list an admin sees.
-// Signing in is in login-steps.ts; what an admin does to an account is in admin.ts.
+// Local operator accounts: creation and the list an admin sees. Sessions (checking and ending
+// one) are in sessions.ts, signing in in login-steps.ts, what an admin does to an account in
+// admin.ts.
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../audit/append';
-import { requireWritable, type StoreContext } from '../store/context';
-import { inTransaction } from '../store/db/sql';
-import { StoreError } from '../store/errors';
+import { requireWritable, type StoreContext } from '../database/context';
+import { inTransaction } from '../database/db/sql';
+import { StoreError } from '../database/errors';
 import {
   countOperators,
-  findOperatorById,
   findOperatorByUsername,
-  findSession,
   insertOperator,
   lastSignIns,
   listOperators,
-  revokeSession,
-  touchSession,
   type OperatorRecord,
   type OperatorRole,
-} from '../store/queries/operators';
+} from '../database/queries/operators';
 import { hashPassword } from './password';
 import { checkNewPassword } from './password-rules';
-import { isOperatorRole, roleAllows } from './policy';
-import { summarize, tokenHash, type OperatorSummary, type SessionInfo } from './session-token';
+import { isOperatorRole } from './policy';
+import { summarize, type OperatorSummary } from './session-token';
+import { requireSession } from './sessions';
 
 export { login, type LoginOutcome } from './login-steps';
 export { summarize, tokenHash, type OperatorSummary, type SessionInfo } from './session-token';
@@ -107,48 +105,6 @@ export async function createOperator(
 ): Promise<OperatorSummary> {
   const admin = requireSession(ctx, sessionToken, 'admin');
   return insertNewOperator(ctx, input, admin.operator.username, () => undefined);
-}
-
-/**
- * Resolves a session token, or throws unauthenticated / forbidden. A valid session's idle timer
- * restarts (except in safe mode, where nothing is written).
- */
-export function requireSession(
-  ctx: StoreContext,
-  token: string,
-  role: OperatorRole = 'operator',
-): SessionInfo {
-  const now = ctx.clock();
-  const session = findSession(ctx.read, tokenHash(token));
-  const expired =
-    session === undefined ||
-    session.revoked_at !== null ||
-    now >= session.expires_at ||
-    now - session.last_used_at >= ctx.operatorPolicy.sessionIdleMs;
-  const op = session === undefined ? undefined : findOperatorById(ctx.read, session.operator_id);
-  if (expired || op === undefined || op.disabledAt !== null) {
-    throw new StoreError('unauthenticated', 'session expired or unknown; log in again');
-  }
-  if (!roleAllows(op.role, role)) throw new StoreError('forbidden', `requires the ${role} role`);
-  if (ctx.writable !== null) touchSession(ctx.writable, session.token_hash, now);
-  return { operator: summarize(op), expiresAt: session.expires_at };
-}
-
-export function logout(ctx: StoreContext, token: string): boolean {
-  const db = requireWritable(ctx);
-  return inTransaction(db, () => {
-    const session = findSession(db, tokenHash(token));
-    const revoked = revokeSession(db, tokenHash(token), ctx.clock());
-    if (revoked && session !== undefined) {
-      const op = findOperatorById(db, session.operator_id);
-      appendAuditEntry(
-        db,
-        { kind: 'logout', actor: op?.username ?? null, payload: {} },
-        ctx.clock(),
-      );
-    }
-    return revoked;
-  });
 }
 
 export function listOperatorSummaries(

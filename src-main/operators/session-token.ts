@@ -1,7 +1,7 @@
 // What a session is and how its token is kept: random 256-bit values, of which only the SHA-256
 // is stored, so that a copied database does not hand out live sessions.
 import { createHash } from 'node:crypto';
-import type { OperatorRecord, OperatorRole } from '../store/queries/operators';
+import type { OperatorRecord, OperatorRole } from '../database/queries/operators';
 
 export interface OperatorSummary {
   operatorId: string;

@@ -6,9 +6,10 @@
 //   - too many checks are already running or waiting, or too many sign-ins failed station-wide
 //     in the last minute.
 // The per-account lock-out (login-steps.ts) still applies on top.
-import type { StoreClient } from '../store/client';
-import { dummyPasswordHash, type LoginOutcome, type LoginPurpose } from './login-steps';
-import { verifyPassword } from './password';
+// Types only: login-steps.ts writes to the database and runs in the store worker; this gate runs
+// in main, where a value import would pull SQL into the main bundle.
+import type { LoginAttempt, LoginChallenge, LoginOutcome, LoginPurpose } from './login-steps';
+import { dummyPasswordHash, verifyPassword } from './password';
 
 export interface SignInGateOptions {
   /** scrypt checks running at once, station-wide. */
@@ -43,7 +44,21 @@ interface ConnectionRecord {
   inFlight: boolean;
 }
 
-type StoreSend = StoreClient['send'];
+/** The store methods the gate calls, with their arguments and replies. */
+interface SignInCalls {
+  'operators:loginBegin': { args: { username: string }; reply: LoginChallenge };
+  'operators:loginFinish': { args: LoginAttempt; reply: LoginOutcome };
+  'operators:ownPasswordHash': { args: { sessionToken: string }; reply: { passwordHash: string } };
+}
+
+/**
+ * The store client's `send`, narrowed to what the gate calls. Spelt out here rather than taken
+ * from store/client: operators/ sits below the store and must not import it.
+ */
+export type SignInSend = <K extends keyof SignInCalls>(
+  method: K,
+  args: SignInCalls[K]['args'],
+) => Promise<SignInCalls[K]['reply']>;
 
 const MINUTE_MS = 60_000;
 /** Forget connections beyond this many (oldest first), so the map cannot grow without bound. */
@@ -57,7 +72,7 @@ export class SignInGate {
   private readonly options: SignInGateOptions;
 
   constructor(
-    private readonly send: StoreSend,
+    private readonly send: SignInSend,
     options: Partial<SignInGateOptions> = {},
   ) {
     this.options = { ...DEFAULT_SIGN_IN_GATE, ...options };

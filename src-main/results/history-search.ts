@@ -5,7 +5,7 @@ import type { ErrorAttemptView, ResultFilter, ResultView } from '../../src-share
 import type { FaceAuthErrorCode } from '../../src-shared/faceauth/codes';
 import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
-import type { ErrorAttemptRecord } from '../store/queries/error-attempts';
+import type { ErrorAttemptRecord } from '../database/queries/error-attempts';
 import { toResultView } from './result-view';
 
 export type HistoryFilter = Required<Pick<ResultFilter, 'limit'>> & ResultFilter;

@@ -1,7 +1,7 @@
 // The console's view of a stored result: the station's verdict, overrides, the central verdict
 // that came back later, and whether the two disagree.
 import type { ResultView } from '../../src-shared/contract/results';
-import type { StoredResult } from '../store/services/results';
+import type { StoredResult } from '../store/services/result-reads';
 import { parseOverrideReason } from './override-reason';
 
 /** What sync stores as the central verdict (store/services/sync-delivery.ts CentralVerdict);

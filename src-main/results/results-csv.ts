@@ -3,7 +3,7 @@
 // Error attempts (no_face, Invalid_submissionId, …) come after the results, with their FaceAuth
 // code and no verdict or score: they have none.
 import type { ErrorAttemptView, ResultView } from '../../src-shared/contract/results';
-import { csvLine } from '../store/services/csv';
+import { csvLine } from '../store/csv';
 
 const COLUMNS = [
   'authentication_id',

@@ -2,7 +2,7 @@
 // onto the bridge's closed codes (SQLite details never reach the renderer).
 import { BridgeError, type BridgeErrorCode } from '../../src-shared/contract/envelope';
 import type { StoreClient } from './client';
-import { StoreError, type StoreErrorCode } from './errors';
+import { StoreError, type StoreErrorCode } from '../database/errors';
 import type { StoreArgs, StoreMethod, StoreReply } from './worker/handlers';
 
 const BRIDGE_CODE: Record<StoreErrorCode, BridgeErrorCode> = {

@@ -4,8 +4,8 @@
 // entry (development, tests) is started through tsx via worker/ts-worker-bootstrap.mjs.
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { IntegrityCheckLevel } from './db/open-database';
-import { StoreError } from './errors';
+import type { IntegrityCheckLevel } from '../database/db/open-database';
+import { StoreError } from '../database/errors';
 import type { StoreArgs, StoreMethod, StoreReply } from './worker/handlers';
 import {
   CLOSE_METHOD,
@@ -14,7 +14,7 @@ import {
   type StoreStatus,
   type StoreWorkerData,
   type WorkerMessage,
-} from './worker/protocol';
+} from './protocol';
 
 export interface OpenStoreOptions {
   dbPath: string;

@@ -6,7 +6,7 @@
 import { existsSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type StoreClient } from './client';
-import type { IntegrityCheckLevel } from './db/open-database';
+import type { IntegrityCheckLevel } from '../database/db/open-database';
 import { ensurePrivateDir, prepareDatabaseFiles } from './keys/file-modes';
 import {
   createKeyFile,

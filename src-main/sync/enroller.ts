@@ -2,7 +2,7 @@
 // FaceEngine satisfies it (createFaceEngine → engine.enroll runs in its worker pool); tests may
 // pass any other implementation, with its own template encoding.
 import type { FaceAuthError } from '../../src-shared/faceauth/result';
-import type { ReferenceTemplates } from '../store/services/submissions';
+import type { ReferenceTemplates } from '../store/submission-gate';
 
 export type EnrollOutcome = { ok: true; template: unknown } | { ok: false; error: FaceAuthError };
 

@@ -1,6 +1,6 @@
 // The bookkeeping of one batch of results being pushed: the report, the deliveries to record,
 // and the outbox moves (retry later, park for good, release unsent) every step shares.
-import type { OutboxItem } from '../store/queries/outbox';
+import type { OutboxItem } from '../database/queries/outbox';
 import type { CentralVerdict, PushPayload } from '../store/services/sync-delivery';
 import type { ApiResult } from './argos-client';
 import { isAccessRefusal } from './argos-http';

@@ -4,7 +4,7 @@
 // has been delivered (the event refers to the delivered result); the audit chain is reported as
 // its head (seq and hash), the anchor verify() checks the local chain against.
 import { randomUUID } from 'node:crypto';
-import type { OutboxItem } from '../store/queries/outbox';
+import type { OutboxItem } from '../database/queries/outbox';
 import type { EventBatch } from '../store/services/sync-state';
 import { isTransientRefusal } from './argos-http';
 import {

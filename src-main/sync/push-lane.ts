@@ -1,6 +1,6 @@
 // The push lane's pass: claims due outbox items in batches, delivers results (push-results.ts)
 // and events (push-events.ts), and remembers the last clean pass. SyncService schedules it.
-import type { OutboxItem } from '../store/queries/outbox';
+import type { OutboxItem } from '../database/queries/outbox';
 import { retryDelay } from './backoff';
 import { pushEvents } from './push-events';
 import { pushResults, type PushOptions } from './push-results';

@@ -4,7 +4,7 @@
 // only when absent. A mark younger than `graceMs` is left alone, because a request cut off on our
 // side may still be finishing on the server. The steps: push-triage.ts sorts, push-lookup.ts
 // looks up, push-post.ts posts; push-batch.ts keeps the books.
-import type { OutboxItem } from '../store/queries/outbox';
+import type { OutboxItem } from '../database/queries/outbox';
 import { PushBatch, type PushOptions, type PushReport } from './push-batch';
 import { lookUpBeforeRepost } from './push-lookup';
 import { postResults } from './push-post';

@@ -3,7 +3,7 @@
 // the verifier use this one codec.
 import { z } from 'zod';
 import { FaceTemplateSchema, TEMPLATE_MODEL, type FaceTemplate } from '../engine';
-import type { ReferenceTemplates } from '../store/services/submissions';
+import type { ReferenceTemplates } from '../store/submission-gate';
 
 const TemplateListSchema = z.array(FaceTemplateSchema).min(1).max(16);
 

@@ -10,7 +10,7 @@ import {
 import { withEngine, type EngineRuntime } from '../station/engine-runtime';
 import { callStore } from '../store/call-store';
 import type { StoreClient } from '../store/client';
-import { submissionGate, type SubmissionLookup } from '../store/services/submissions';
+import { submissionGate, type SubmissionLookup } from '../store/submission-gate';
 import { TEMPLATE_MODEL } from '../engine';
 import { isDemoSubmissionId } from '../../src-shared/faceauth/demo-ids';
 import { decodeReferenceTemplates } from './reference-templates';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeEntryHash } from '../../src-main/audit/chain';
-import type { AuditRow } from '../../src-main/store/queries/audit';
+import type { AuditRow } from '../../src-main/database/queries/audit';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
 import { ADMIN, createFirstAdmin, signIn } from './support/console';
 import { saveScreenshot } from './support/screenshots';

@@ -11,7 +11,7 @@ import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/
 import { computeEntryHash, GENESIS_HASH } from '../../src-main/audit/chain';
 import { silentLogger } from '../../src-main/host/logger';
 import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
-import type { AuditRow } from '../../src-main/store/queries/audit';
+import type { AuditRow } from '../../src-main/database/queries/audit';
 import { AUDIT_KEY_FILE, DATABASE_FILE } from '../../src-main/store/station-store';
 import { call, openBridge } from '../support/ws-client';
 

@@ -8,7 +8,8 @@ import { bootstrapAdmin, login } from '../../src-main/operators/service';
 import { resultsToCsv } from '../../src-main/results/results-csv';
 import { toResultView } from '../../src-main/results/result-view';
 import { exportResults } from '../../src-main/store/services/export';
-import { recordResult, type StoredResult } from '../../src-main/store/services/results';
+import type { StoredResult } from '../../src-main/store/services/result-reads';
+import { recordResult } from '../../src-main/store/services/results';
 import { openTestStore, type TestStore } from '../support/store/context';
 import { rejectedResult } from '../support/store/fixtures';
 

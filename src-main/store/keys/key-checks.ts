@@ -4,15 +4,15 @@
 // of its encrypted values. A wrong or missing key is reported, never replaced: the caller opens
 // the store read-only (safe mode) with the message.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { cipherContext, type BiometricCipher } from '../crypto/biometric-cipher';
-import type { ReadableDb, WritableDb } from '../db/sql';
+import { cipherContext, type BiometricCipher } from '../../database/crypto/biometric-cipher';
+import type { ReadableDb, WritableDb } from '../../database/db/sql';
 import {
   findKeyCheck,
   insertKeyCheck,
   sampleEncryptedImage,
   sampleEncryptedTemplate,
   type StationKeyName,
-} from '../queries/key-checks';
+} from '../../database/queries/key-checks';
 
 export function keyCheckValue(key: Uint8Array, name: StationKeyName): Buffer {
   return createHmac('sha256', key).update(`faceauth-station/key-check/v1\n${name}`).digest();

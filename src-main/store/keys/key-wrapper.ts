@@ -4,8 +4,8 @@
 // stretched with scrypt, or, only on explicit request, nothing at all.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { DATA_KEY_BYTES } from '../crypto/biometric-cipher';
-import { StoreError } from '../errors';
+import { DATA_KEY_BYTES } from '../../database/data-key-size';
+import { StoreError } from '../../database/errors';
 
 export interface KeyWrapper {
   /** 'os-protected' / 'passphrase' guard the key; 'plaintext': anyone reading the file has it. */

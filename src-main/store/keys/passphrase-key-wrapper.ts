@@ -3,7 +3,7 @@
 // KDF (RFC 7914). Parameters follow OWASP's password storage cheat sheet (N=2^17, r=8, p=1) and
 // are stored in the file, so that they can be raised later without breaking old files.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { StoreError } from '../errors';
+import { StoreError } from '../../database/errors';
 import type { KeyWrapper } from './key-wrapper';
 
 export interface ScryptCost {

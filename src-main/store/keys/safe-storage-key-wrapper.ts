@@ -2,7 +2,7 @@
 // safeStorage (Keychain on macOS, DPAPI on Windows, libsecret/kwallet on Linux). Takes the
 // safeStorage object as an argument so that this file does not pull in Electron itself.
 // https://www.electronjs.org/docs/latest/api/safe-storage
-import { StoreError } from '../errors';
+import { StoreError } from '../../database/errors';
 import type { KeyWrapper } from './key-wrapper';
 
 /** The slice of Electron's `safeStorage` this wrapper uses. */

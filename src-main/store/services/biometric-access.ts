@@ -2,13 +2,14 @@
 // captured image or a reference thumbnail, and exporting results as CSV. The data and its audit
 // entry come from the same store call, so no caller can fetch one without writing the other.
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession, type SessionInfo } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { cipherContext } from '../crypto/biometric-cipher';
-import { inTransaction } from '../db/sql';
-import { findResult } from '../queries/results';
-import { findSubmission } from '../queries/submissions';
-import { VERIFIABLE_STATUS } from './submissions';
+import type { SessionInfo } from '../../operators/session-token';
+import { requireSession } from '../../operators/sessions';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { cipherContext } from '../../database/crypto/biometric-cipher';
+import { inTransaction } from '../../database/db/sql';
+import { findResult } from '../../database/queries/results';
+import { findSubmission } from '../../database/queries/submissions';
+import { VERIFIABLE_STATUS } from '../submission-gate';
 
 export type AccessWhat = 'captured_image' | 'thumbnail' | 'results_csv' | 'results_file';
 

@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { checkCentralUrl, sameCentralOrigin } from '../../../src-shared/central-url';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { getSetting, putSetting } from '../queries/settings';
+import { requireSession } from '../../operators/sessions';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { getSetting, putSetting } from '../../database/queries/settings';
 
 const SETTING_KEY = 'central';
 

@@ -4,13 +4,13 @@
 // much). secure_delete zeroes the freed bytes and the TRUNCATE checkpoint empties the WAL, the
 // same method retention's purge relies on (test/integration/store/purge.test.ts).
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { checkpointTruncate } from '../db/pragmas';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { eraseCapturedImagesOf } from '../queries/results';
-import { eraseSubmissionBiometrics } from '../queries/submissions';
+import { requireSession } from '../../operators/sessions';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { checkpointTruncate } from '../../database/db/pragmas';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { eraseCapturedImagesOf } from '../../database/queries/results';
+import { eraseSubmissionBiometrics } from '../../database/queries/submissions';
 
 export interface ErasureReport {
   submission: boolean;

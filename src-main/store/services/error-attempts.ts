@@ -7,15 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { appendAuditEntry } from '../../audit/append';
 import { FaceAuthErrorSchema, type FaceAuthError } from '../../../src-shared/faceauth/result';
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
 import {
   insertErrorAttempt,
   searchErrorAttemptRows,
   type ErrorAttemptRecord,
   type ErrorAttemptSearch,
-} from '../queries/error-attempts';
+} from '../../database/queries/error-attempts';
 
 export function recordDecisionError(
   ctx: StoreContext,

@@ -3,14 +3,14 @@
 // Biometric data (captured images, templates) is never exported.
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { requireSession } from '../../operators/service';
+import { requireSession } from '../../operators/sessions';
 import { recordResultsExport } from './biometric-access';
 import type { FaceAuthResult } from '../../../src-shared/faceauth/result';
-import type { StoreContext } from '../context';
-import { StoreError } from '../errors';
-import { iterateAuditRows } from '../queries/audit';
-import { iterateResults, type ResultRow } from '../queries/results';
-import { csvLine, type CsvCell } from './csv';
+import type { StoreContext } from '../../database/context';
+import { StoreError } from '../../database/errors';
+import { iterateAuditRows } from '../../database/queries/audit';
+import { iterateResults, type ResultRow } from '../../database/queries/results';
+import { csvLine, type CsvCell } from '../csv';
 
 export type ExportFormat = 'jsonl' | 'csv';
 

@@ -4,11 +4,11 @@
 // and only when it really changes.
 import { LANGUAGES, type Language } from '../../../src-shared/contract/settings';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction, type ReadableDb } from '../db/sql';
-import { StoreError } from '../errors';
-import { getSetting, putSetting } from '../queries/settings';
+import { requireSession } from '../../operators/sessions';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction, type ReadableDb } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { getSetting, putSetting } from '../../database/queries/settings';
 
 function keyFor(operatorId: string): string {
   return `operatorLanguage:${operatorId}`;

@@ -1,10 +1,10 @@
 // The outbox as the sync module sees it: claim due items, then confirm, fail (with the time of
 // the next attempt) or park a poison item with its reason. Items leave only on confirmation.
 import { recordConfirmedHead } from '../../audit/head';
-import { requireWritable, type StoreContext } from '../context';
-import { checkpointTruncate } from '../db/pragmas';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { checkpointTruncate } from '../../database/db/pragmas';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
 import {
   claimDue,
   deleteOutboxItems,
@@ -13,8 +13,8 @@ import {
   peekOutbox,
   recordOutboxFailure,
   type OutboxItem,
-} from '../queries/outbox';
-import { markResultSynced } from '../queries/results';
+} from '../../database/queries/outbox';
+import { markResultSynced } from '../../database/queries/results';
 import { purgeImagesNow } from './retention';
 import { readSetting } from './settings';
 

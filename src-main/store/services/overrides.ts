@@ -1,12 +1,13 @@
 // Overrides: an operator's decision over the station's verdict, with its outbox item and audit
 // entry in one transaction. Approving a rejection takes two people (see results/approval.ts).
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession, type SessionInfo } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { insertOutbox } from '../queries/outbox';
-import { findResult, insertOverride } from '../queries/results';
+import type { SessionInfo } from '../../operators/session-token';
+import { requireSession } from '../../operators/sessions';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { insertOutbox } from '../../database/queries/outbox';
+import { findResult, insertOverride } from '../../database/queries/results';
 
 export interface OverrideInput {
   /** The session of the operator at the desk. */

@@ -1,25 +1,20 @@
-// Local FaceAuth results. A result, its outbox item and its audit entry are written in ONE
-// transaction: after a crash either all three exist or none does.
+// Recording local FaceAuth results and the central API's verdict on them. A result, its outbox
+// item and its audit entry are written in ONE transaction: after a crash either all three exist
+// or none does. Reading them back: result-reads.ts.
 import { appendAuditEntry } from '../../audit/append';
 import { FaceAuthResultSchema, type FaceAuthResult } from '../../../src-shared/faceauth/result';
-import { requireWritable, type StoreContext } from '../context';
-import { cipherContext } from '../crypto/biometric-cipher';
-import { checkpointTruncate } from '../db/pragmas';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { deleteOutboxByRef, insertOutbox } from '../queries/outbox';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { cipherContext } from '../../database/crypto/biometric-cipher';
+import { checkpointTruncate } from '../../database/db/pragmas';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { deleteOutboxByRef, insertOutbox } from '../../database/queries/outbox';
 import {
   findResult,
   insertResult,
-  listOverrides,
-  listRecentResults,
   markResultSynced,
-  operatorDisplayName,
   setCentralVerdict,
-  type NamedOverrideRow,
-  type ResultRecord,
-} from '../queries/results';
-import type { ReadableDb } from '../db/sql';
+} from '../../database/queries/results';
 import { purgeImagesNow } from './retention';
 import { readSetting } from './settings';
 
@@ -39,68 +34,6 @@ export interface RecordResultInput {
   policyVersion: string;
   operatorId: string | null;
   capturedImage?: Uint8Array | null;
-}
-
-export interface StoredResult {
-  authenticationId: string;
-  submissionId: string;
-  result: FaceAuthResult;
-  /** The exact JSON text stored (documented field order). */
-  resultJson: string;
-  requestFields: FaceAuthRequestFields;
-  modelVersion: string;
-  policyVersion: string;
-  stationId: string;
-  operatorId: string | null;
-  /** The desk operator's display name, for people reading history. */
-  operatorName: string | null;
-  hasCapturedImage: boolean;
-  imagePurgedAt: number | null;
-  recordedAt: number;
-  syncedAt: number | null;
-  centralVerdict: unknown;
-  overrides: {
-    decision: string;
-    reason: string;
-    supervisorId: string;
-    /** Who authorised it: the approving supervisor, or the desk operator for a rejection. */
-    supervisorName: string | null;
-    createdAt: number;
-  }[];
-}
-
-export function toStoredResult(
-  record: ResultRecord,
-  overrides: NamedOverrideRow[],
-  operatorName: string | null,
-): StoredResult {
-  return {
-    authenticationId: record.authenticationId,
-    submissionId: record.submissionId,
-    result: JSON.parse(record.resultJson) as FaceAuthResult,
-    resultJson: record.resultJson,
-    requestFields: JSON.parse(record.requestFieldsJson) as FaceAuthRequestFields,
-    modelVersion: record.modelVersion,
-    policyVersion: record.policyVersion,
-    stationId: record.stationId,
-    operatorId: record.operatorId,
-    operatorName,
-    hasCapturedImage: record.capturedImageEnc !== null,
-    imagePurgedAt: record.imagePurgedAt,
-    recordedAt: record.recordedAt,
-    syncedAt: record.syncedAt,
-    centralVerdict:
-      record.centralVerdictJson === null
-        ? null
-        : (JSON.parse(record.centralVerdictJson) as unknown),
-    overrides: overrides.map((o) => ({
-      decision: o.decision,
-      reason: o.reason,
-      supervisorId: o.supervisor_id,
-      supervisorName: o.supervisor_name,
-      createdAt: o.created_at,
-    })),
-  };
 }
 
 function requestFieldsOf(fields: FaceAuthRequestFields | undefined): FaceAuthRequestFields {
@@ -196,32 +129,6 @@ export function recordResult(
     );
     return { authenticationId, outboxId, auditSeq: entry.seq };
   });
-}
-
-/** A result with its overrides and the names of the people involved. */
-export function storedResultOf(db: ReadableDb, record: ResultRecord): StoredResult {
-  return toStoredResult(
-    record,
-    listOverrides(db, record.authenticationId),
-    operatorDisplayName(db, record.operatorId),
-  );
-}
-
-export function getResult(ctx: StoreContext, authenticationId: string): StoredResult | null {
-  const record = findResult(ctx.read, authenticationId);
-  return record === undefined ? null : storedResultOf(ctx.read, record);
-}
-
-export function recentResults(ctx: StoreContext, limit: number): StoredResult[] {
-  const bounded = Math.max(1, Math.min(500, Math.trunc(limit)));
-  return listRecentResults(ctx.read, bounded).map((r) => storedResultOf(ctx.read, r));
-}
-
-/** The decrypted live image, for the sync client to send to POST /v3/faceauth. */
-export function capturedImage(ctx: StoreContext, authenticationId: string): Uint8Array | null {
-  const record = findResult(ctx.read, authenticationId);
-  if (record?.capturedImageEnc == null) return null;
-  return ctx.cipher.decrypt(record.capturedImageEnc, cipherContext.capturedImage(authenticationId));
 }
 
 /**

@@ -4,14 +4,14 @@
 // secure_delete zeroes the freed bytes in the database pages; the TRUNCATE checkpoint then moves every page into the main file and empties
 // the WAL, whose older frames would otherwise still hold the purged values.
 import { appendAuditEntry } from '../../audit/append';
-import type { StoreContext } from '../context';
-import { requireWritable } from '../context';
-import { checkpointTruncate } from '../db/pragmas';
-import { inTransaction, type WritableDb } from '../db/sql';
-import { deleteErrorAttemptsBefore } from '../queries/error-attempts';
-import { deleteExpiredSessions } from '../queries/operators';
-import { purgeCapturedImages } from '../queries/results';
-import { purgeStaleSubmissionBiometrics } from '../queries/submissions';
+import type { StoreContext } from '../../database/context';
+import { requireWritable } from '../../database/context';
+import { checkpointTruncate } from '../../database/db/pragmas';
+import { inTransaction, type WritableDb } from '../../database/db/sql';
+import { deleteErrorAttemptsBefore } from '../../database/queries/error-attempts';
+import { deleteExpiredSessions } from '../../database/queries/operators';
+import { purgeCapturedImages } from '../../database/queries/results';
+import { purgeStaleSubmissionBiometrics } from '../../database/queries/submissions';
 import { readSetting } from './settings';
 
 const DAY_MS = 24 * 60 * 60_000;

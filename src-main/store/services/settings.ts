@@ -4,11 +4,11 @@ import { MAX_RETENTION_DAYS } from '../../../src-shared/contract/settings';
 import { ProjectPolicySchema } from '../../../src-shared/faceauth/policy';
 import { DEFAULT_POLICY } from '../../engine/decision/default-policy';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { getSetting, putSetting } from '../queries/settings';
+import { requireSession } from '../../operators/sessions';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { getSetting, putSetting } from '../../database/queries/settings';
 /** The lowest face-similarity threshold an admin may set: below it the station would approve
  *  faces that are more likely someone else's than not (issue 11). */
 export const SIMILARITY_THRESHOLD_FLOOR = 50;

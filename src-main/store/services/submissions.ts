@@ -3,25 +3,23 @@
 // the same write, so a revoked submission stops verifying at once.
 // Statuses: https://developers.argosidentity.com (ID Check API reference, submission status).
 import { appendAuditEntry } from '../../audit/append';
-import { faceAuthError, type FaceAuthError } from '../../../src-shared/faceauth/result';
 import { ProjectPolicySchema, type ProjectPolicy } from '../../../src-shared/faceauth/policy';
-import { requireWritable, type StoreContext } from '../context';
-import { cipherContext } from '../crypto/biometric-cipher';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { cipherContext } from '../../database/crypto/biometric-cipher';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
 import {
   ensurePolicy,
   findSubmission,
   setSubmissionStatus as setStatusRow,
   upsertSubmission,
-} from '../queries/submissions';
+} from '../../database/queries/submissions';
+import {
+  VERIFIABLE_STATUS,
+  type ReferenceTemplates,
+  type SubmissionLookup,
+} from '../submission-gate';
 import { readSetting } from './settings';
-
-/** The engine's reference templates, opaque to the store (e.g. Float32 descriptors, encoded). */
-export interface ReferenceTemplates {
-  modelVersion: string;
-  data: Uint8Array;
-}
 
 export interface SubmissionInput {
   submissionId: string;
@@ -33,29 +31,7 @@ export interface SubmissionInput {
   seenAt?: number;
 }
 
-export type SubmissionLookup =
-  | { found: false; submissionId: string }
-  | {
-      found: true;
-      submissionId: string;
-      status: string;
-      policy: ProjectPolicy;
-      templates: ReferenceTemplates | null;
-      thumbnail: Uint8Array | null;
-      lastSeenAt: number;
-      templatesPurgedAt: number | null;
-      /** The central API has not reported it for longer than the maximum cache age: a
-       *  revocation made meanwhile may not have reached this station. */
-      cacheTooOld: boolean;
-    };
-
 const DAY_MS = 24 * 60 * 60_000;
-
-/** What the operator reads when the cache is too old (the errorCode stays FaceAuth's). */
-export const CACHE_TOO_OLD_MESSAGE =
-  'The cached approval is older than the maximum cache age: sync with the central API before verifying';
-
-export const VERIFIABLE_STATUS = 'approved';
 
 /**
  * Validates one item and returns its policy as canonical JSON (zod returns keys in schema order).
@@ -176,21 +152,6 @@ export function lookupSubmission(ctx: StoreContext, submissionId: string): Submi
     templatesPurgedAt: record.templatesPurgedAt,
     cacheTooOld: ctx.clock() - record.lastSeenAt > readSetting(ctx, 'maxCacheAgeDays') * DAY_MS,
   };
-}
-
-/**
- * The FaceAuth answer owed before any face comparison: Invalid_submissionId when the station
- * does not know the submission or it was deleted centrally (ASSUMED: ARGOS can no longer find
- * it), invalid_submission_status when it is not approved, and data_processing_error when its
- * reference templates were purged by retention (the cache must be refreshed first).
- */
-export function submissionGate(lookup: SubmissionLookup): FaceAuthError | null {
-  if (!lookup.found || lookup.status === 'delete') return faceAuthError('Invalid_submissionId');
-  if (lookup.status !== VERIFIABLE_STATUS) return faceAuthError('invalid_submission_status');
-  if (lookup.cacheTooOld)
-    return { errorCode: 'invalid_submission_status', message: CACHE_TOO_OLD_MESSAGE };
-  if (lookup.templates === null) return faceAuthError('data_processing_error');
-  return null;
 }
 
 /** The central API reported a new status; anything but approved purges biometrics now. */

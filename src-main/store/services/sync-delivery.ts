@@ -2,15 +2,24 @@
 // written before each POST, and the delivery record written in one transaction per batch
 // (central verdict beside the local one, result synced, outbox item gone, disagreement flagged).
 import { appendAuditEntry } from '../../audit/append';
-import { requireWritable, type StoreContext } from '../context';
-import { cipherContext } from '../crypto/biometric-cipher';
-import { checkpointTruncate } from '../db/pragmas';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { deleteOutboxByRef } from '../queries/outbox';
-import { findResult, listOverrides, markResultSynced, setCentralVerdict } from '../queries/results';
-import { flagDisagreement } from '../queries/sync-disagreements';
-import { deletePushAttempt, findPushAttempt, notePushAttempt } from '../queries/sync-push-attempts';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { cipherContext } from '../../database/crypto/biometric-cipher';
+import { checkpointTruncate } from '../../database/db/pragmas';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { deleteOutboxByRef } from '../../database/queries/outbox';
+import {
+  findResult,
+  listOverrides,
+  markResultSynced,
+  setCentralVerdict,
+} from '../../database/queries/results';
+import { flagDisagreement } from '../../database/queries/sync-disagreements';
+import {
+  deletePushAttempt,
+  findPushAttempt,
+  notePushAttempt,
+} from '../../database/queries/sync-push-attempts';
 import { purgeImagesNow } from './retention';
 import type { FaceAuthRequestFields } from './results';
 import { readSetting } from './settings';

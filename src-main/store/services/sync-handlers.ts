@@ -1,6 +1,6 @@
 // The `sync:*` requests of the store worker, spread into worker/handlers.ts so the typed client
 // knows them. Used only by src-main/sync.
-import type { StoreContext } from '../context';
+import type { StoreContext } from '../../database/context';
 import {
   clearPushAttempts,
   markPushAttempts,

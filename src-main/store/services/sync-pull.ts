@@ -1,17 +1,17 @@
 // Store side of pulling submissions: what the station already holds for a page of ids, and the
 // page applied in ONE transaction together with the cursor that points past it, so a crash
 // either keeps the whole page and its cursor or neither (the page is then simply redone).
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { markSubmissionSeen } from '../queries/submissions';
-import { putCursor } from '../queries/sync-cursors';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { markSubmissionSeen } from '../../database/queries/submissions';
+import { putCursor } from '../../database/queries/sync-cursors';
 import {
   approvedNotInSweep,
   putSubmissionMark,
   submissionMarks,
   touchSubmissionMark,
-} from '../queries/sync-submission-marks';
+} from '../../database/queries/sync-submission-marks';
 import { changeSubmissionStatus, upsertSubmissions, type SubmissionInput } from './submissions';
 
 const MAX_PAGE = 2000;

@@ -1,9 +1,13 @@
 // Store side of reconciliation without the cf echo (see src-main/sync/reconcile.ts): the push
 // keeps at most one result per submission whose POST outcome is unknown, and matches central
 // records it does not already hold.
-import { requireWritable, type StoreContext } from '../context';
-import { StoreError } from '../errors';
-import { centralIdsOnRecord, releaseOutboxItems, openAttemptsFor } from '../queries/sync-reconcile';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { StoreError } from '../../database/errors';
+import {
+  centralIdsOnRecord,
+  releaseOutboxItems,
+  openAttemptsFor,
+} from '../../database/queries/sync-reconcile';
 
 const MAX_IDS = 2000;
 

@@ -1,26 +1,26 @@
 // Store side of the sync module's bookkeeping: cursors, persisted event batches, lease release
 // after a crash, counts for the status panel, disagreements for the supervisor and a delivery
 // report for checks.
-import { requireWritable, type StoreContext } from '../context';
-import { inTransaction } from '../db/sql';
-import { StoreError } from '../errors';
-import { releaseOutboxClaims } from '../queries/outbox';
-import { syncCounts } from '../queries/sync-counts';
-import { getCursor, putCursor } from '../queries/sync-cursors';
-import { deliveryRows } from '../queries/sync-delivery-rows';
+import { requireWritable, type StoreContext } from '../../database/context';
+import { inTransaction } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
+import { releaseOutboxClaims } from '../../database/queries/outbox';
+import { syncCounts } from '../../database/queries/sync-counts';
+import { getCursor, putCursor } from '../../database/queries/sync-cursors';
+import { deliveryRows } from '../../database/queries/sync-delivery-rows';
 import {
   listOpenDisagreements,
   markDisagreementReviewed,
   type DisagreementRow,
-} from '../queries/sync-disagreements';
+} from '../../database/queries/sync-disagreements';
 import {
   deleteEventBatch,
   insertEventBatch,
   listEventBatches,
-} from '../queries/sync-push-attempts';
+} from '../../database/queries/sync-push-attempts';
 import { appendAuditEntry } from '../../audit/append';
-import { requireSession } from '../../operators/service';
-import { parkOutboxItem } from '../queries/outbox';
+import { requireSession } from '../../operators/sessions';
+import { parkOutboxItem } from '../../database/queries/outbox';
 import type { FaceAuthRequestFields } from './results';
 import { confirmOutbox } from './outbox';
 

@@ -8,10 +8,9 @@ import {
   bootstrapAdmin,
   createOperator,
   listOperatorSummaries,
-  logout,
-  requireSession,
   type NewOperator,
 } from '../../operators/service';
+import { logout, requireSession } from '../../operators/sessions';
 import {
   changeOperator,
   ownPasswordHash,
@@ -21,10 +20,10 @@ import {
 import { beginLogin, finishLogin, type LoginAttempt } from '../../operators/login-steps';
 import { needsFirstAdmin } from '../../operators/bootstrap-state';
 import type { FaceAuthError } from '../../../src-shared/faceauth/result';
-import type { StoreContext } from '../context';
+import type { StoreContext } from '../../database/context';
 import { exportAudit, exportResults, type ExportRequest } from '../services/export';
 import { recordDecisionError, searchErrorAttempts } from '../services/error-attempts';
-import type { ErrorAttemptSearch } from '../queries/error-attempts';
+import type { ErrorAttemptSearch } from '../../database/queries/error-attempts';
 import {
   claimOutbox,
   confirmOutbox,
@@ -33,14 +32,8 @@ import {
   parkOutbox,
   peekOutboxItems,
 } from '../services/outbox';
-import {
-  capturedImage,
-  getResult,
-  recentResults,
-  recordCentralVerdict,
-  recordResult,
-  type RecordResultInput,
-} from '../services/results';
+import { capturedImage, getResult, recentResults } from '../services/result-reads';
+import { recordCentralVerdict, recordResult, type RecordResultInput } from '../services/results';
 import { overrideResult, type OverrideInput } from '../services/overrides';
 import { runRetention } from '../services/retention';
 import {
@@ -57,7 +50,7 @@ import {
 } from '../services/central-config';
 import { holdsRealData } from '../services/station-data';
 import { searchResults } from '../services/result-search';
-import type { ResultSearch } from '../queries/result-search';
+import type { ResultSearch } from '../../database/queries/result-search';
 import { readSetting, writeSetting, type SettingKey } from '../services/settings';
 import {
   changeSubmissionStatus,

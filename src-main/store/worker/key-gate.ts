@@ -4,9 +4,9 @@
 // not, nothing is written and the caller reopens the file read-only with the message.
 import { appendAuditEntry } from '../../audit/append';
 import { sealLegacyAuditEntries } from '../../audit/seal';
-import type { BiometricCipher } from '../crypto/biometric-cipher';
-import { inTransaction, type ReadableDb, type WritableDb } from '../db/sql';
-import { auditHistoryEmpty } from '../queries/key-checks';
+import type { BiometricCipher } from '../../database/crypto/biometric-cipher';
+import { inTransaction, type ReadableDb, type WritableDb } from '../../database/db/sql';
+import { auditHistoryEmpty } from '../../database/queries/key-checks';
 import {
   compareKeyCheck,
   dataKeyOpensStoredValues,

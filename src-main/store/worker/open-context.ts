@@ -5,14 +5,17 @@ import Database from 'better-sqlite3';
 import { bindAuditKey } from '../../audit/audit-key';
 import { verifyAuditChain } from '../../audit/verify';
 import { DEFAULT_OPERATOR_POLICY } from '../../operators/policy';
-import type { StoreContext } from '../context';
-import { createBiometricCipher, type BiometricCipher } from '../crypto/biometric-cipher';
-import { openDatabase } from '../db/open-database';
-import { applyReadonlyPragmas } from '../db/pragmas';
-import type { ReadableDb } from '../db/sql';
-import { StoreError } from '../errors';
+import type { StoreContext } from '../../database/context';
+import {
+  createBiometricCipher,
+  type BiometricCipher,
+} from '../../database/crypto/biometric-cipher';
+import { openDatabase } from '../../database/db/open-database';
+import { applyReadonlyPragmas } from '../../database/db/pragmas';
+import type { ReadableDb } from '../../database/db/sql';
+import { StoreError } from '../../database/errors';
 import { passKeyGate, safeCompare } from './key-gate';
-import type { AuditSummary, StoreStatus, StoreWorkerData } from './protocol';
+import type { AuditSummary, StoreStatus, StoreWorkerData } from '../protocol';
 
 /** Without the data key nothing encrypted can be read; every attempt says why. */
 function lockedCipher(message: string): BiometricCipher {

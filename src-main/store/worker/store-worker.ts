@@ -2,8 +2,8 @@
 // fsync) ever runs on the main process's event loop. Requests are answered one at a time in
 // arrival order; each write handler is a single synchronous transaction.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { StoreContext } from '../context';
-import { StoreError, isStoreErrorCode } from '../errors';
+import type { StoreContext } from '../../database/context';
+import { StoreError, isStoreErrorCode } from '../../database/errors';
 import { runRetention } from '../services/retention';
 import { storeHandlers } from './handlers';
 import { openStoreContext } from './open-context';
@@ -14,7 +14,7 @@ import {
   type StoreWorkerData,
   type WireError,
   type WorkerMessage,
-} from './protocol';
+} from '../protocol';
 
 function toWireError(error: unknown): WireError {
   if (error instanceof StoreError && isStoreErrorCode(error.code))

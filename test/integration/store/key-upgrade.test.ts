@@ -11,12 +11,12 @@ import { computeEntryHash, GENESIS_HASH } from '../../../src-main/audit/chain';
 import {
   cipherContext,
   createBiometricCipher,
-} from '../../../src-main/store/crypto/biometric-cipher';
-import { asWritable } from '../../../src-main/store/db/sql';
+} from '../../../src-main/database/crypto/biometric-cipher';
+import { asWritable } from '../../../src-main/database/db/sql';
 import { createKeyFile } from '../../../src-main/store/keys/key-wrapper';
 import { createPlaintextKeyWrapper } from '../../../src-main/store/keys/plaintext-key-wrapper';
-import { MIGRATIONS } from '../../../src-main/store/migrations';
-import { migrate } from '../../../src-main/store/migrations/runner';
+import { MIGRATIONS } from '../../../src-main/database/migrations';
+import { migrate } from '../../../src-main/database/migrations/runner';
 import {
   AUDIT_KEY_FILE,
   DATA_KEY_FILE,
@@ -89,7 +89,12 @@ describe('opening a database from before key checks and the keyed audit chain', 
     });
     expect(store.status).toMatchObject({
       mode: 'writable',
-      migrated: ['0006-key-checks', '0007-audit-mac', '0008-error-attempts'],
+      migrated: [
+        '0006-key-checks',
+        '0007-audit-mac',
+        '0008-error-attempts',
+        '0009-drop-unused-sweep-index',
+      ],
       auditKeyAccepted: true,
       audit: { ok: true, entries: 4 },
     });

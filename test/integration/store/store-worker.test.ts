@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src-main/store/client';
-import { asWritable } from '../../../src-main/store/db/sql';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
-import { migrate } from '../../../src-main/store/migrations/runner';
+import { asWritable } from '../../../src-main/database/db/sql';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/database/migrations';
+import { migrate } from '../../../src-main/database/migrations/runner';
 import { createPlaintextKeyWrapper } from '../../../src-main/store/keys/plaintext-key-wrapper';
 import {
   DATA_KEY_FILE,
@@ -19,7 +19,7 @@ import { loadOrCreateDataKey } from '../../../src-main/store/keys/key-wrapper';
 import {
   cipherContext,
   createBiometricCipher,
-} from '../../../src-main/store/crypto/biometric-cipher';
+} from '../../../src-main/database/crypto/biometric-cipher';
 import { makeTempDir, POLICY_85 } from '../../support/store/context';
 import { approvedResult } from '../../support/store/fixtures';
 

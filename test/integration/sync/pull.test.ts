@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArgosSimulator } from '../../../src-main/argos-simulator/server';
 import type { StoreClient } from '../../../src-main/store/client';
-import { submissionGate } from '../../../src-main/store/services/submissions';
+import { submissionGate } from '../../../src-main/store/submission-gate';
 import type { Enroller } from '../../../src-main/sync/enroller';
 import type { PullProgress } from '../../../src-main/sync/pull-progress';
 import { SyncService } from '../../../src-main/sync/sync-service';

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bindAuditKey } from '../../../src-main/audit/audit-key';
-import { DEFAULT_OPERATOR_POLICY, type OperatorPolicy } from '../../../src-main/operators/policy';
-import type { StoreContext } from '../../../src-main/store/context';
-import { createBiometricCipher } from '../../../src-main/store/crypto/biometric-cipher';
-import { openDatabase } from '../../../src-main/store/db/open-database';
-import type { WritableDb } from '../../../src-main/store/db/sql';
+import { DEFAULT_OPERATOR_POLICY } from '../../../src-main/operators/policy';
+import type { OperatorPolicy, StoreContext } from '../../../src-main/database/context';
+import { createBiometricCipher } from '../../../src-main/database/crypto/biometric-cipher';
+import { openDatabase } from '../../../src-main/database/db/open-database';
+import type { WritableDb } from '../../../src-main/database/db/sql';
 import type { ProjectPolicy } from '../../../src-shared/faceauth/policy';
 
 export const POLICY_85: ProjectPolicy = {

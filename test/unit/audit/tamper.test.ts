@@ -8,8 +8,8 @@ import { canonicalJson } from '../../../src-main/audit/canonical';
 import { AUDIT_KINDS, computeEntryHash, type AuditHead } from '../../../src-main/audit/chain';
 import { currentAuditHead } from '../../../src-main/audit/head';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
-import { inTransaction, type WritableDb } from '../../../src-main/store/db/sql';
-import type { AuditRow } from '../../../src-main/store/queries/audit';
+import { inTransaction, type WritableDb } from '../../../src-main/database/db/sql';
+import type { AuditRow } from '../../../src-main/database/queries/audit';
 import { openTestStore, type TestStore } from '../../support/store/context';
 import { seededRandom } from '../../../src-shared/seeded-random';
 

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { changeOperator } from '../../../src-main/operators/admin';
 import { beginLogin, finishLogin, login } from '../../../src-main/operators/login-steps';
 import { hashPassword } from '../../../src-main/operators/password';
-import { bootstrapAdmin, requireSession } from '../../../src-main/operators/service';
-import { StoreError } from '../../../src-main/store/errors';
+import { bootstrapAdmin } from '../../../src-main/operators/service';
+import { requireSession } from '../../../src-main/operators/sessions';
+import { StoreError } from '../../../src-main/database/errors';
 import { openTestStore, type TestStore } from '../../support/store/context';
 
 let store: TestStore | undefined;

@@ -6,13 +6,12 @@ import {
   bootstrapAdmin,
   createOperator,
   login,
-  logout,
-  requireSession,
   type LoginOutcome,
 } from '../../../src-main/operators/service';
+import { logout, requireSession } from '../../../src-main/operators/sessions';
 import { changeOperator } from '../../../src-main/operators/admin';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
-import { StoreError } from '../../../src-main/store/errors';
+import { StoreError } from '../../../src-main/database/errors';
 import { openTestStore, type TestStore } from '../../support/store/context';
 
 let store: TestStore | undefined;

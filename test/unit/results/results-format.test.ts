@@ -5,7 +5,7 @@ import {
 } from '../../../src-main/results/override-reason';
 import { resultsToCsv } from '../../../src-main/results/results-csv';
 import { toResultView } from '../../../src-main/results/result-view';
-import type { StoredResult } from '../../../src-main/store/services/results';
+import type { StoredResult } from '../../../src-main/store/services/result-reads';
 
 function stored(overrides: Partial<StoredResult> = {}): StoredResult {
   return {

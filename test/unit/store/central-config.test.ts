@@ -2,7 +2,7 @@
 // for (a new origin clears them, audited), and plaintext remote addresses are refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootstrapAdmin, login } from '../../../src-main/operators/service';
-import { lastAuditRow } from '../../../src-main/store/queries/audit';
+import { lastAuditRow } from '../../../src-main/database/queries/audit';
 import {
   readCentralConfig,
   writeCentralConfig,

@@ -3,8 +3,8 @@
 // the outbox, holding nothing biometric, and deleted by retention after the image window.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
-import type { ErrorAttemptSearch } from '../../../src-main/store/queries/error-attempts';
-import { insertOperator } from '../../../src-main/store/queries/operators';
+import type { ErrorAttemptSearch } from '../../../src-main/database/queries/error-attempts';
+import { insertOperator } from '../../../src-main/database/queries/operators';
 import {
   recordDecisionError,
   searchErrorAttempts,

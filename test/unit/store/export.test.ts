@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootstrapAdmin, createOperator, login } from '../../../src-main/operators/service';
-import { csvCell } from '../../../src-main/store/services/csv';
+import { csvCell } from '../../../src-main/store/csv';
 import { exportAudit, exportResults } from '../../../src-main/store/services/export';
 import { recordResult } from '../../../src-main/store/services/results';
 import { openTestStore, type TestStore } from '../../support/store/context';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   cipherContext,
   createBiometricCipher,
-} from '../../../src-main/store/crypto/biometric-cipher';
+} from '../../../src-main/database/crypto/biometric-cipher';
 import { loadOrCreateDataKey } from '../../../src-main/store/keys/key-wrapper';
 import {
   createPlaintextKeyWrapper,

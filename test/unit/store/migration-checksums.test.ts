@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../src-main/store/migrations';
+import { MIGRATIONS } from '../../../src-main/database/migrations';
 
 const RELEASED: Record<string, string> = {
   '0001-initial': '42df1f5e3a0ea69a7034a267db08b08120b4a6ca3a46016291c0e750ab0ad319',
@@ -19,7 +19,7 @@ const RELEASED: Record<string, string> = {
   '0008-error-attempts': '180eeeade1761b439553ed46983c66782766f4d769e538e0ac5a89b6fb0e213c',
 };
 
-const MIGRATIONS_DIR = join(import.meta.dirname, '../../../src-main/store/migrations');
+const MIGRATIONS_DIR = join(import.meta.dirname, '../../../src-main/database/migrations');
 
 function sha256(name: string): string {
   // Line endings normalised, so a checkout with CRLF does not count as an edit.

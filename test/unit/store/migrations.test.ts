@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/store/db/open-database';
-import { asWritable } from '../../../src-main/store/db/sql';
-import { StoreError } from '../../../src-main/store/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
-import type { Migration } from '../../../src-main/store/migrations/migration';
-import { migrate } from '../../../src-main/store/migrations/runner';
+import { openDatabase } from '../../../src-main/database/db/open-database';
+import { asWritable } from '../../../src-main/database/db/sql';
+import { StoreError } from '../../../src-main/database/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/database/migrations';
+import type { Migration } from '../../../src-main/database/migrations/migration';
+import { migrate } from '../../../src-main/database/migrations/runner';
 import { makeTempDir } from '../../support/store/context';
 
 function tables(db: Database.Database): string[] {
@@ -79,6 +79,7 @@ describe('each migration on an in-memory database', () => {
     '0006-key-checks': ['station_key_checks'],
     '0007-audit-mac': ['audit_acknowledgements'],
     '0008-error-attempts': ['error_attempts'],
+    '0009-drop-unused-sweep-index': [],
   };
 
   // Named indexes each step adds; whether queries use them: migration-indexes.test.ts.
@@ -97,6 +98,8 @@ describe('each migration on an in-memory database', () => {
     '0006-key-checks': [],
     '0007-audit-mac': [],
     '0008-error-attempts': ['error_attempts_recorded_at'],
+    // Drops 0005's sync_submission_marks_sweep (migration-indexes.test.ts).
+    '0009-drop-unused-sweep-index': [],
   };
 
   it.each(MIGRATIONS.map((m, i) => [m.name, i] as const))(

@@ -2,10 +2,11 @@
 // operator by name, LIKE's wildcards taken literally, and the names of the operator and of the
 // supervisor who approved an override come back with each result.
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertOperator } from '../../../src-main/store/queries/operators';
-import { insertOverride } from '../../../src-main/store/queries/results';
+import { insertOperator } from '../../../src-main/database/queries/operators';
+import { insertOverride } from '../../../src-main/database/queries/results';
 import { searchResults } from '../../../src-main/store/services/result-search';
-import { getResult, recordResult } from '../../../src-main/store/services/results';
+import { getResult } from '../../../src-main/store/services/result-reads';
+import { recordResult } from '../../../src-main/store/services/results';
 import { openTestStore, type TestStore } from '../../support/store/context';
 import { approvedResult, rejectedResult } from '../../support/store/fixtures';
 

@@ -2,7 +2,7 @@
 // not at all, and an item leaves the outbox only when the central API confirms it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
-import { StoreError } from '../../../src-main/store/errors';
+import { StoreError } from '../../../src-main/database/errors';
 import {
   claimOutbox,
   confirmOutbox,
@@ -11,12 +11,8 @@ import {
   parkOutbox,
   peekOutboxItems,
 } from '../../../src-main/store/services/outbox';
-import {
-  capturedImage,
-  getResult,
-  recordCentralVerdict,
-  recordResult,
-} from '../../../src-main/store/services/results';
+import { capturedImage, getResult } from '../../../src-main/store/services/result-reads';
+import { recordCentralVerdict, recordResult } from '../../../src-main/store/services/results';
 import { openTestStore, type TestStore } from '../../support/store/context';
 import { approvedResult, rejectedResult } from '../../support/store/fixtures';
 

@@ -4,14 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bootstrapAdmin, login } from '../../../src-main/operators/service';
 import { confirmOutbox } from '../../../src-main/store/services/outbox';
 import { runRetention } from '../../../src-main/store/services/retention';
-import { getResult, recordResult } from '../../../src-main/store/services/results';
+import { getResult } from '../../../src-main/store/services/result-reads';
+import { recordResult } from '../../../src-main/store/services/results';
 import {
   readSetting,
   SETTING_DEFAULTS,
   writeSetting,
 } from '../../../src-main/store/services/settings';
 import { lookupSubmission, upsertSubmissions } from '../../../src-main/store/services/submissions';
-import { findOutboxByRef } from '../../../src-main/store/queries/outbox';
+import { findOutboxByRef } from '../../../src-main/database/queries/outbox';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
 import { DAY_MS, openTestStore, POLICY_85, type TestStore } from '../../support/store/context';
 import { approvedResult } from '../../support/store/fixtures';

@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireWritable } from '../../../src-main/store/context';
-import { openDatabase } from '../../../src-main/store/db/open-database';
-import { StoreError } from '../../../src-main/store/errors';
+import { requireWritable } from '../../../src-main/database/context';
+import { openDatabase } from '../../../src-main/database/db/open-database';
+import { StoreError } from '../../../src-main/database/errors';
 import { upsertSubmissions } from '../../../src-main/store/services/submissions';
 import { openTestStore, POLICY_85, type TestStore } from '../../support/store/context';
 

@@ -2,7 +2,7 @@
 // language is kept apart from the station's default and from other operators'.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootstrapAdmin, createOperator, login } from '../../../src-main/operators/service';
-import { iterateAuditRows } from '../../../src-main/store/queries/audit';
+import { iterateAuditRows } from '../../../src-main/database/queries/audit';
 import {
   readOperatorLanguage,
   writeOwnLanguage,

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   changeSubmissionStatus,
   lookupSubmission,
-  submissionGate,
   upsertSubmissions,
 } from '../../../src-main/store/services/submissions';
+import { submissionGate } from '../../../src-main/store/submission-gate';
 import { verifyAuditChain } from '../../../src-main/audit/verify';
 import { openTestStore, POLICY_85, type TestStore } from '../../support/store/context';
 import { filesContaining } from '../../support/store/files';

@@ -8,6 +8,7 @@ import { updateToSchemaVersion5 } from './0005-sync-state';
 import { updateToSchemaVersion6 } from './0006-key-checks';
 import { updateToSchemaVersion7 } from './0007-audit-mac';
 import { updateToSchemaVersion8 } from './0008-error-attempts';
+import { updateToSchemaVersion9 } from './0009-drop-unused-sweep-index';
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: updateToSchemaVersion1 },
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-key-checks', up: updateToSchemaVersion6 },
   { version: 7, name: '0007-audit-mac', up: updateToSchemaVersion7 },
   { version: 8, name: '0008-error-attempts', up: updateToSchemaVersion8 },
+  { version: 9, name: '0009-drop-unused-sweep-index', up: updateToSchemaVersion9 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

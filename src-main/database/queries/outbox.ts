@@ -60,7 +60,12 @@ export function insertOutbox(
   );
 }
 
-/** Due items, oldest first, leased until `leaseUntil` so that a second claimer skips them. */
+/**
+ * Due items, longest due first, leased until `leaseUntil` so that a second claimer skips them.
+ * Ordered as outbox_due is (next_attempt_at, outbox_id): SQLite walks that index from the oldest
+ * due item and stops after `limit`, instead of scanning the whole outbox by id while a backlog
+ * waits out its back-off. Returned by id, the order items were written in.
+ */
 export function claimDue(
   db: WritableDb,
   now: number,
@@ -74,7 +79,7 @@ export function claimDue(
           SELECT outbox_id FROM outbox
           WHERE parked_at IS NULL AND next_attempt_at <= ${now}
             AND (claimed_until IS NULL OR claimed_until <= ${now})
-          ORDER BY outbox_id LIMIT ${limit})
+          ORDER BY next_attempt_at, outbox_id LIMIT ${limit})
         RETURNING *`,
   );
   return rows.sort((a, b) => a.outbox_id - b.outbox_id).map(rowToOutboxItem);

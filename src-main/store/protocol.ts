@@ -1,8 +1,8 @@
 // Messages between the main-process client and the store worker.
-import type { AuditProblem } from '../../audit/verify';
-import type { IntegrityCheckLevel } from '../db/open-database';
-import type { StoreErrorCode } from '../errors';
-import type { RetentionReport } from '../services/retention';
+import type { AuditProblem } from '../audit/verify';
+import type { IntegrityCheckLevel } from '../database/db/open-database';
+import type { StoreErrorCode } from '../database/errors';
+import type { RetentionReport } from './services/retention';
 
 export interface StoreWorkerData {
   dbPath: string;

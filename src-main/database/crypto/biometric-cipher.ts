@@ -2,12 +2,12 @@
 // 96-bit IV (NIST SP 800-38D), and the additional data binds the ciphertext to its row and
 // column, so a blob copied onto another submission fails to decrypt instead of verifying.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { DATA_KEY_BYTES } from '../data-key-size';
 import { StoreError } from '../errors';
 
 const FORMAT_VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-export const DATA_KEY_BYTES = 32;
 
 export interface BiometricCipher {
   encrypt(plain: Uint8Array, context: string): Buffer;
