@@ -5,7 +5,10 @@ export interface ImageLimits {
   maxBytes: number;
   /** Largest accepted width x height from the header; decompression bombs stop here. */
   maxPixels: number;
-  /** Smallest accepted width or height: below it no face is large enough to compare. */
+  /** Smallest accepted width or height. Not a FaceAuth rule (ARGOS states no minimum size): the
+   *  station's own floor, set from negative/labels.csv, where 48 x 48 and smaller must be refused
+   *  as too small and 64 x 64 is borderline; 49 is the lowest side that refuses 48 x 48.
+   *  docs/covered-faces.md ("Minimum image side") has the decision. */
   minSide: number;
   /** Largest accepted width or height on its own (guards degenerate 60000x1 strips). */
   maxSide: number;
@@ -14,6 +17,6 @@ export interface ImageLimits {
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
   maxBytes: 15 * 1024 * 1024,
   maxPixels: 50_000_000,
-  minSide: 64,
+  minSide: 49,
   maxSide: 16_384,
 };

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../../src-main/engine/errors/engine-error';
 import { readImageHeader } from '../../../src-main/engine/image/image-header';
 import { DEFAULT_IMAGE_LIMITS } from '../../../src-main/engine/image/limits';
 import { validateImage } from '../../../src-main/engine/image/validate-image';
+import { facedataAvailable, facedataPath } from '../../support/facedata';
 
 function codeOf(bytes: Uint8Array | undefined): string {
   try {
@@ -106,8 +108,12 @@ describe('image validation before decode', () => {
     ['PNG 4000x3 strip', pngHeader(4000, 3), 'image_processing_error'],
     ['PNG 60000x100 (side limit)', pngHeader(60000, 100), 'image_processing_error'],
     ['PNG 2^32-1 wide', pngHeader(0xffffffff, 100), 'image_processing_error'],
-    ['JPEG 63x480 (below min side)', jpegHeader(63, 480), 'image_processing_error'],
-    ['JPEG 64x64 (at min side)', jpegHeader(64, 64), 'ok'],
+    // negative/labels.csv: 48 x 48 and smaller are too small, 64 x 64 is borderline (accepted).
+    ['JPEG 48x480 (below min side)', jpegHeader(48, 480), 'image_processing_error'],
+    ['JPEG 48x48 (too small)', jpegHeader(48, 48), 'image_processing_error'],
+    ['JPEG 49x49 (at min side)', jpegHeader(49, 49), 'ok'],
+    ['JPEG 63x480 (was below the old 64 px side)', jpegHeader(63, 480), 'ok'],
+    ['JPEG 64x64 (borderline)', jpegHeader(64, 64), 'ok'],
   ])('%s → %s', (_name, bytes, expected) => {
     expect(codeOf(bytes as Uint8Array | undefined)).toBe(expected);
   });
@@ -136,5 +142,28 @@ describe('image validation before decode', () => {
         codeOf(bytesOf(magic, body)),
       );
     }
+  });
+});
+
+describe.skipIf(!facedataAvailable)('minimum image side on negative/tiny', () => {
+  // negative/labels.csv is the rule: `reject:too_small` rows must be refused before decoding,
+  // the 64 x 64 face (`policy:borderline`) goes on to the detector.
+  // The first three columns (path, label, expected_handling) are never quoted in this file.
+  const tiny = fs
+    .readFileSync(facedataPath('negative/labels.csv'), 'utf8')
+    .split('\n')
+    .map((line) => line.split(','))
+    .filter(([path]) => path?.startsWith('negative/tiny/face_') === true)
+    .map(([path, , expected]) => ({ path, expected_handling: expected }));
+
+  it('refuses every face crop labelled too small and accepts the borderline 64 x 64', () => {
+    expect(tiny.length).toBeGreaterThanOrEqual(6);
+    for (const row of tiny) {
+      const bytes = new Uint8Array(fs.readFileSync(facedataPath(row.path ?? '')));
+      const expected =
+        row.expected_handling === 'reject:too_small' ? 'image_processing_error' : 'ok';
+      expect(codeOf(bytes), row.path).toBe(expected);
+    }
+    expect(tiny.some((row) => row.expected_handling === 'policy:borderline')).toBe(true);
   });
 });
