@@ -3,7 +3,9 @@
 // and prints the report of issue 3. --write-calibration refits the score calibration's knots on
 // this run's impostor distances (how src-main/engine/calibration/score-calibration.json is made);
 // --score-table adds FMR and FNMR at round thresholds (the table in docs/engine.md);
-// --no-covered runs the engine without the covered-face stage (loadCovered: false).
+// --no-covered runs the engine without the covered-face stage (loadCovered: false). With the stage,
+// `without_covered_stage` gives the FNMR over exactly the pairs the run without it compares
+// (evaluation/stage-pairs.ts), so "no worse" compares like with like.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,17 +16,18 @@ import {
   TEMPLATE_MODEL,
 } from '../../engine';
 import { fitCalibration } from '../../engine/evaluation/fit-calibration';
-import {
-  genuinePairCount,
-  pairDistances,
-  type EnrolledSample,
-} from '../../engine/evaluation/pair-scores';
+import { genuinePairCount, pairDistances } from '../../engine/evaluation/pair-scores';
 import {
   scoreTable,
   verificationReport,
   type ScoreTableRow,
   type VerificationReport,
 } from '../../engine/evaluation/verification-report';
+import {
+  stagePairsReport,
+  type StagedSample,
+  type StagePairsReport,
+} from '../../engine/evaluation/stage-pairs';
 import { intOption, requireValue } from '../args';
 import { UsageError, type Command } from '../command';
 import { mapConcurrent } from '../concurrency';
@@ -55,14 +58,18 @@ export const evalVerifyCommand: Command = {
       logger: cliLogger(verbose),
       loadCovered: !args.flags.has('no-covered'),
     });
-    const samples: EnrolledSample[] = [];
+    const samples: StagedSample[] = [];
     const failures: { path: string; code: string }[] = [];
     try {
       await mapConcurrent(rows, workers * 2, async (row) => {
         const file = resolveLabelPath(dataDir, row.path ?? '');
         const enrolled = await engine.enroll(new Uint8Array(fs.readFileSync(file)));
         if (enrolled.ok) {
-          samples.push({ identity: row.identity ?? '', descriptor: enrolled.template.descriptor });
+          samples.push({
+            identity: row.identity ?? '',
+            descriptor: enrolled.template.descriptor,
+            detectionStage: enrolled.detectionStage,
+          });
         } else {
           failures.push({ path: row.path ?? '', code: enrolled.error.errorCode });
         }
@@ -81,7 +88,10 @@ export const evalVerifyCommand: Command = {
         `warning: shipped calibration is for ${calibration.model}, engine is ${TEMPLATE_MODEL}`,
       );
     }
-    const report: VerificationReport & { score_table?: ScoreTableRow[] } = verificationReport(
+    const report: VerificationReport & {
+      score_table?: ScoreTableRow[];
+      without_covered_stage?: StagePairsReport;
+    } = verificationReport(
       rows.length,
       failures.length,
       distances,
@@ -90,6 +100,14 @@ export const evalVerifyCommand: Command = {
       genuinePairCount(rows.map((row) => row.identity ?? '')),
     );
     if (args.flags.has('score-table')) report.score_table = scoreTable(distances, calibration);
+    if (!args.flags.has('no-covered')) {
+      report.without_covered_stage = stagePairsReport(
+        samples,
+        'covered',
+        calibration,
+        report.threshold_at_fmr['1e-3'],
+      );
+    }
     if (verbose) {
       for (const f of failures.sort((a, b) => a.path.localeCompare(b.path))) {
         io.err(`failed to enrol: ${f.path} (${f.code})`);
