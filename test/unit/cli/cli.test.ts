@@ -59,6 +59,11 @@ describe('cli dispatch', () => {
     expect(await runCli(['verify', '--face', 'x.jpg'], io)).toBe(2);
     expect(io.errText).toContain('--reference is required');
     expect(await runCli(['bench', 'engine', '--frames', '4'], io)).toBe(2);
+    // eval checks: another CV fold assignment only makes sense with --cv, and must be a number.
+    expect(await runCli(['eval', 'checks', '--data', '/nonexistent', '--seed', '3'], io)).toBe(2);
+    expect(io.errText).toContain('--seed needs --cv');
+    expect(await runCli(['eval', 'checks', '--data', '/x', '--cv', '--seed', 'x'], io)).toBe(2);
+    expect(io.errText).toContain('--seed must be a positive integer');
   });
 
   it('verify prints a FaceAuth error object (exit 0) when an image file cannot be read', async () => {
