@@ -5,7 +5,9 @@
 // --score-table adds FMR and FNMR at round thresholds (the table in docs/engine.md);
 // --no-covered runs the engine without the covered-face stage (loadCovered: false). With the stage,
 // `without_covered_stage` gives the FNMR over exactly the pairs the run without it compares
-// (evaluation/stage-pairs.ts), so "no worse" compares like with like.
+// (evaluation/stage-pairs.ts), so "no worse" compares like with like. --timeout-ms: the pool's
+// per-task limit (default the engine's 10 s); on a loaded machine a longer one keeps a slow image
+// from counting as a failure to enrol (detection_server_error).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,8 +46,8 @@ export const evalVerifyCommand: Command = {
   words: ['eval', 'verify'],
   summary: 'verification accuracy over all genuine and impostor pairs of a labelled set',
   usage:
-    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--no-covered] [--verbose]',
-  valueOptions: ['data', 'workers', 'write-calibration'],
+    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--no-covered] [--timeout-ms N] [--verbose]',
+  valueOptions: ['data', 'workers', 'write-calibration', 'timeout-ms'],
   async run(args, io) {
     const dataDir = requireValue(args, 'data');
     const labelsFile = path.join(dataDir, 'labels.csv');
@@ -57,6 +59,9 @@ export const evalVerifyCommand: Command = {
       workers,
       logger: cliLogger(verbose),
       loadCovered: !args.flags.has('no-covered'),
+      ...(args.values.has('timeout-ms')
+        ? { taskTimeoutMs: intOption(args, 'timeout-ms', 10_000) }
+        : {}),
     });
     const samples: StagedSample[] = [];
     const failures: { path: string; code: string }[] = [];

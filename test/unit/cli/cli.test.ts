@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../src-main/cli/args';
 import { UsageError } from '../../../src-main/cli/command';
@@ -64,6 +67,14 @@ describe('cli dispatch', () => {
     expect(io.errText).toContain('--seed needs --cv');
     expect(await runCli(['eval', 'checks', '--data', '/x', '--cv', '--seed', 'x'], io)).toBe(2);
     expect(io.errText).toContain('--seed must be a positive integer');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faceauth-cli-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'labels.csv'), 'path,identity\n');
+      expect(await runCli(['eval', 'verify', '--data', dir, '--timeout-ms', '0'], io)).toBe(2);
+      expect(io.errText).toContain('--timeout-ms must be a positive integer');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('verify prints a FaceAuth error object (exit 0) when an image file cannot be read', async () => {
