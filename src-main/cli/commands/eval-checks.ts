@@ -8,7 +8,8 @@
 // also gives their count per label and per error code.
 // Default: the shipped weights (resources/checks), i.e. in-sample on facedata, which they were
 // trained on. --cv: out-of-fold scores of the same training recipe, stratified 5-fold, fixed seed
-// (--seed: another fold assignment, to see how much of an AUC is the split's luck).
+// (--seed: another fold assignment, to see how much of an AUC is the split's luck). --timeout-ms:
+// the pool's per-task limit, so that on a loaded machine a slow image is not counted as no face.
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -45,8 +46,8 @@ export const evalChecksCommand: Command = {
   summary:
     'attribute checks (occlusion, face cover, head cover): AUC and rates at the shipped thresholds',
   usage:
-    'eval checks --data DIR [--json] [--cv [--seed N]] [--workers N] [--models DIR] [--verbose]',
-  valueOptions: ['data', 'workers', 'models', 'seed'],
+    'eval checks --data DIR [--json] [--cv [--seed N]] [--workers N] [--models DIR] [--timeout-ms N] [--verbose]',
+  valueOptions: ['data', 'workers', 'models', 'seed', 'timeout-ms'],
   async run(args, io) {
     const cv = args.flags.has('cv');
     if (args.values.has('seed') && !cv) throw new UsageError('--seed needs --cv');
@@ -65,7 +66,13 @@ export const evalChecksCommand: Command = {
         (cv ? RECIPES[c].blocks : (models.models[c]?.blocks ?? [])).includes(b),
       ),
     );
-    const engine = await createFaceEngine({ workers, logger: cliLogger(verbose) });
+    const engine = await createFaceEngine({
+      workers,
+      logger: cliLogger(verbose),
+      ...(args.values.has('timeout-ms')
+        ? { taskTimeoutMs: intOption(args, 'timeout-ms', 10_000) }
+        : {}),
+    });
     let extracted: Map<string, ExtractedImage>;
     let synthetic: SyntheticImage[] = [];
     let costs: PairedCost[];

@@ -72,6 +72,13 @@ describe('cli dispatch', () => {
       fs.writeFileSync(path.join(dir, 'labels.csv'), 'path,identity\n');
       expect(await runCli(['eval', 'verify', '--data', dir, '--timeout-ms', '0'], io)).toBe(2);
       expect(io.errText).toContain('--timeout-ms must be a positive integer');
+      for (const folder of ['masks', 'head_cover', 'occlusion']) {
+        fs.mkdirSync(path.join(dir, folder));
+        fs.writeFileSync(path.join(dir, folder, 'labels.csv'), 'path,label\n');
+      }
+      io.errText = '';
+      expect(await runCli(['eval', 'checks', '--data', dir, '--timeout-ms', '-5'], io)).toBe(2);
+      expect(io.errText).toContain('--timeout-ms must be a positive integer');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
