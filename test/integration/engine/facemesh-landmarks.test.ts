@@ -3,6 +3,9 @@
 // ONNX engine's networks: which model fits which face, that the mesh holds the alignment under a
 // mask better than the 68-point net on the same face, and that without the mesh (the TensorFlow.js
 // engine) the 68-point net still serves.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
 import type { FaceNetworks } from '../../../src-main/engine/networks/face-networks';
@@ -75,4 +78,23 @@ describe.skipIf(!HAS_FACEDATA)(`face mesh landmarks for covered faces${SKIP_NOTE
     },
     60_000,
   );
+
+  it('a model folder without facemesh.onnx fails the start-up, as a missing network must', async () => {
+    const models = ensureOnnxModels();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faceauth-no-mesh-'));
+    try {
+      for (const file of fs.readdirSync(models)) {
+        if (file !== 'facemesh.onnx') fs.symlinkSync(path.join(models, file), path.join(dir, file));
+      }
+      await expect(
+        loadOnnxFaceNetworks(
+          ort,
+          { executionProviders: ['cpu'] },
+          { modelDir: dir, loadSsd: false, loadCovered: true },
+        ),
+      ).rejects.toThrow(/facemesh\.onnx not found/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
