@@ -4,8 +4,9 @@
 // brim (everything above the brows) is painted on, and the covered copy goes through today's
 // detector chain and through the covered-face stage (BlazeFace). Prints, per cover and path, how
 // many faces were found and the alignment drift (chip pixels, alignment-drift.ts) against the
-// bare face's landmarks.
-//   node --import tsx scripts/covered/landmarks-under-cover.ts ../shared/facedata [LIMIT]
+// bare face's landmarks. `-mesh` paths take the 68 points from MediaPipe's face mesh instead of
+// FaceLandmark68Net, on a crop of MESH_CROP times the same box (facemesh-landmarks.ts).
+//   node --import tsx scripts/covered/landmarks-under-cover.ts ../shared/facedata [LIMIT] [MESH_CROP]
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageFile, readFolder } from '../../tools/checks/check-datasets';
@@ -23,8 +24,11 @@ import { EYE_ALIGNMENT_LANDMARKS, eyeChipTransform } from '../../src-main/engine
 import type { SimilarityTransform } from '../../src-main/engine/align/similarity-transform';
 import type { RgbImage } from '../../src-main/engine/image/rgb-image';
 import type { Point2 } from '../../src-main/engine/align/similarity-transform';
+import type { FaceBox } from '../../src-main/engine/detect/face-box';
+import { meshLandmarks } from '../../src-main/engine/landmarks/facemesh-landmarks';
 
-const [dataArg, limitArg] = process.argv.slice(2);
+const [dataArg, limitArg, meshCropArg = '1.4'] = process.argv.slice(2);
+const meshCrop = Number(meshCropArg);
 if (dataArg === undefined) {
   console.error('usage: landmarks-under-cover.ts DATA_DIR [LIMIT]');
   process.exit(2);
@@ -37,6 +41,9 @@ const { nets: rt, withoutStage: todayRt } = await loadStationNetworks();
 const loadedNet = rt.coveredFaces;
 if (loadedNet === undefined) throw new Error('BlazeFace did not load');
 const net = loadedNet;
+const mesh = rt.faceMesh;
+if (mesh === undefined) throw new Error('the face mesh did not load');
+const meshNet = mesh;
 
 const bare = [
   ...readFolder(dataDir, 'masks').filter((i) => i.label === 'without_mask'),
@@ -57,7 +64,10 @@ const record = (key: string, drift: number | undefined): void => {
 };
 
 let blazeEyes: SimilarityTransform | undefined;
+/** The box the last landmarksVia call fitted on, for the mesh on the same face. */
+let lastBox: FaceBox | undefined;
 async function landmarksVia(p: Path, img: RgbImage): Promise<Point2[] | undefined> {
+  lastBox = undefined;
   const faces =
     p === 'today'
       ? (await detectFaces(todayRt, img, cfg.detector, true)).faces
@@ -67,6 +77,7 @@ async function landmarksVia(p: Path, img: RgbImage): Promise<Point2[] | undefine
   // BlazeFace's own eye keypoints: an alignment that does not go through the 68-point net.
   const eyes = choice.face.eyes;
   blazeEyes = eyes === undefined ? undefined : eyeChipTransform(eyes);
+  lastBox = choice.face.box;
   return detectLandmarks(rt, img, choice.face.box, cfg.landmarkCropScale);
 }
 
@@ -90,12 +101,20 @@ for (const item of bare) {
   record('none/covered', bareCovered && alignmentDrift(reference, bareCovered));
   record('none/covered-eyes', bareCovered && alignmentDrift(reference, bareCovered, EYES));
   record('none/blaze-eyes', blazeEyes && alignmentDrift(reference, blazeEyes));
+  const viaMesh = async (box: FaceBox | undefined, on: RgbImage) =>
+    box && (await meshLandmarks(meshNet, on, box, meshCrop));
+  const meshBare = await viaMesh(tiny.face.box, img);
+  record('none/today-mesh', meshBare && alignmentDrift(reference, meshBare));
+  const meshBareCovered = await viaMesh(bareCovered && lastBox, img);
+  record('none/covered-mesh', meshBareCovered && alignmentDrift(reference, meshBareCovered));
   for (const cover of ['mask', 'brim'] as SyntheticCover[]) {
     const covered = drawCover(img, reference, cover);
     for (const p of ['today', 'covered'] as Path[]) {
       const l = await landmarksVia(p, covered);
       record(`${cover}/${p}`, l && alignmentDrift(reference, l));
       record(`${cover}/${p}-eyes`, l && alignmentDrift(reference, l, EYES));
+      const m = await viaMesh(l && lastBox, covered);
+      record(`${cover}/${p}-mesh`, m && alignmentDrift(reference, m));
       if (p === 'covered')
         record(`${cover}/blaze-eyes`, blazeEyes && alignmentDrift(reference, blazeEyes));
     }

@@ -57,7 +57,9 @@ export interface CheckModelsLike {
 }
 
 export type EnrollResult =
-  { ok: true; template: FaceTemplate } | { ok: false; error: FaceAuthError };
+  /** `detectionStage`: which detector found the face (for evaluations; never stored or sent). */
+  | { ok: true; template: FaceTemplate; detectionStage?: string }
+  | { ok: false; error: FaceAuthError };
 
 export interface VerifyRequest {
   faceImage: Uint8Array | undefined;

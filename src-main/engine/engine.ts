@@ -23,7 +23,11 @@ export async function createFaceEngine(options: FaceEngineOptions = {}): Promise
       try {
         // Enrollments (mostly pulled from the central API) never hold up a capture at the desk.
         const analysis = await tasks.analyze(image, undefined, 'background');
-        return { ok: true, template: makeTemplate(analysis.descriptor) };
+        return {
+          ok: true,
+          template: makeTemplate(analysis.descriptor),
+          detectionStage: analysis.detectionStage,
+        };
       } catch (err) {
         const outcome = asOutcome(err);
         return {

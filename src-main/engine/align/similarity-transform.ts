@@ -18,6 +18,16 @@ export function applyTransform(t: SimilarityTransform, p: Point2): Point2 {
   return { x: t.a * p.x - t.b * p.y + t.tx, y: t.b * p.x + t.a * p.y + t.ty };
 }
 
+/** The inverse map of `t` (a similarity is invertible unless its scale is 0). */
+export function invertTransform(t: SimilarityTransform): (q: Point2) => Point2 {
+  const s2 = t.a * t.a + t.b * t.b || 1;
+  return (q) => {
+    const dx = q.x - t.tx;
+    const dy = q.y - t.ty;
+    return { x: (t.a * dx + t.b * dy) / s2, y: (-t.b * dx + t.a * dy) / s2 };
+  };
+}
+
 /** Finds the transform T minimising sum |T(from[i]) - to[i]|^2. */
 export function fitSimilarity(from: readonly Point2[], to: readonly Point2[]): SimilarityTransform {
   if (from.length !== to.length || from.length < 2) {

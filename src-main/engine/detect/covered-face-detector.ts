@@ -92,15 +92,30 @@ function letterbox(img: RgbImage, size: number, win: Window): Uint8Array {
   return patch;
 }
 
-/** Signed yaw proxy from BlazeFace's keypoints (0: right eye, 1: left eye, 2: nose tip). */
+/**
+ * Signed yaw proxy from BlazeFace's keypoints (0: right eye, 1: left eye, 4: right ear tragion,
+ * 5: left ear tragion): how far the eyes' midpoint sits from the ears' midpoint, along the ear
+ * axis, as a share of the ear distance. The eyes lie some 9 cm in front of the ear axis on a head
+ * about 15 cm wide, so the proxy is about 0.6 tan(yaw). Ears, not the nose tip: a mask bulges in
+ * front of the nose and BlazeFace places the nose on the mask, so the nose offset read a masked
+ * face turned by 20° as turned away (docs/covered-faces.md, "Live guidance").
+ */
 export function keypointYaw(keypoints: readonly { x: number; y: number }[]): number {
-  const [a, b, nose] = keypoints;
-  if (a === undefined || b === undefined || nose === undefined) return 0;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const eyes = Math.hypot(dx, dy) || 1;
-  // The nose offset projected on the eye axis, so that a tilted head does not read as turned.
-  return ((nose.x - (a.x + b.x) / 2) * dx + (nose.y - (a.y + b.y) / 2) * dy) / (eyes * eyes);
+  const [rightEye, leftEye, , , rightEar, leftEar] = keypoints;
+  if (
+    rightEye === undefined ||
+    leftEye === undefined ||
+    rightEar === undefined ||
+    leftEar === undefined
+  )
+    return 0;
+  const dx = leftEar.x - rightEar.x;
+  const dy = leftEar.y - rightEar.y;
+  const ears = Math.hypot(dx, dy) || 1;
+  const ox = (rightEye.x + leftEye.x) / 2 - (rightEar.x + leftEar.x) / 2;
+  const oy = (rightEye.y + leftEye.y) / 2 - (rightEar.y + leftEar.y) / 2;
+  // Projected on the ear axis, so that a tilted head does not read as turned.
+  return (ox * dx + oy * dy) / (ears * ears);
 }
 
 function eyesInImage(

@@ -44,6 +44,13 @@ export interface CoveredFaceNet {
   run(patch: Uint8Array): Promise<Float32Array>;
 }
 
+/** MediaPipe's face mesh (../landmarks/facemesh-landmarks.ts): a square RGB patch of
+ *  `inputSize`² in, 468 points (x, y, z in patch pixels, row-major) and a face-presence score. */
+export interface FaceMeshNet {
+  readonly inputSize: number;
+  run(patch: Uint8Array): Promise<{ mesh: Float32Array; faceScore: number }>;
+}
+
 /** Which runtime serves the networks, for diagnostics and the bench (e.g. 'onnx-cpu', 'wasm'). */
 export type NetworksRuntimeName = string;
 
@@ -62,6 +69,8 @@ export interface FaceNetworks {
   recognitionTrunk(patch: Uint8Array, size: number): Promise<TrunkFeatures>;
   /** BlazeFace, when loaded: the last detector, for faces behind masks and under helmets. */
   readonly coveredFaces?: CoveredFaceNet;
+  /** The face mesh, when loaded: landmarks for faces whose 68-point fit cannot be trusted. */
+  readonly faceMesh?: FaceMeshNet;
   /** Frees sessions and tensors; the object is unusable afterwards. */
   dispose(): Promise<void>;
 }

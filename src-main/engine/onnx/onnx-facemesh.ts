@@ -2,9 +2,11 @@
 // @vladmandic/human's facemesh.json): a 192 x 192 RGB crop of a face in, 468 landmarks (x, y, z
 // in pixels of the crop, z relative depth) and the network's face-presence score out. The model
 // scales the bytes to [0, 1] itself, as human's tfjs code does before calling the graph.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import { EngineError } from '../errors/engine-error';
+import type { FaceMeshNet } from '../networks/face-networks';
 import { defaultOnnxModelDir } from './onnx-model-paths';
 import { createOnnxNet, rgbInput, runOnnx, type OnnxNet, type OrtModule } from './onnx-net';
 
@@ -20,10 +22,7 @@ export interface FaceMeshResult {
   faceScore: number;
 }
 
-export interface FaceMeshNet {
-  readonly inputSize: number;
-  run(patch: Uint8Array): Promise<FaceMeshResult>;
-}
+export type { FaceMeshNet };
 
 export function faceMeshOnnxPath(dir = defaultOnnxModelDir()): string {
   return path.join(dir, FACEMESH_ONNX_FILE);
@@ -52,4 +51,35 @@ export async function createOnnxFaceMesh(
 ): Promise<FaceMeshNet & { readonly net: OnnxNet }> {
   const net = await createOnnxNet(ort, modelPath, options);
   return { ...onnxFaceMesh(net), net };
+}
+
+/** The face mesh, its session created on the first run (and again after a failed load). The file
+ *  is checked now, so a missing model fails the start-up like the other networks. */
+export function lazyOnnxFaceMesh(
+  ort: OrtModule,
+  options: InferenceSession.SessionOptions,
+  modelDir?: string,
+): { net: FaceMeshNet; release(): Promise<void> } {
+  const file = faceMeshOnnxPath(modelDir);
+  if (!fs.existsSync(file)) throw new Error(`${file} not found (npm run models:onnx)`);
+  let loading: Promise<OnnxNet> | undefined;
+  const session = (): Promise<OnnxNet> => {
+    loading ??= createOnnxNet(ort, file, options).catch((err: unknown) => {
+      loading = undefined;
+      throw new EngineError('detection_server_error', `${LABEL} failed to load: ${err}`, {
+        cause: err,
+      });
+    });
+    return loading;
+  };
+  return {
+    net: {
+      inputSize: FACEMESH_INPUT,
+      run: async (patch) => onnxFaceMesh(await session()).run(patch),
+    },
+    release: async () => {
+      const loaded = await loading?.catch(() => undefined);
+      await loaded?.session.release();
+    },
+  };
 }

@@ -29,8 +29,13 @@ export interface FrameAnalysis {
 /** Face narrower than this share of the frame width is too far for a good comparison. */
 const MIN_FACE_WIDTH_SHARE = 0.15;
 
-/** A BlazeFace yaw proxy beyond this reads as a face turned away rather than covered. */
-export const TURNED_YAW = 0.3;
+/** A BlazeFace yaw proxy (keypointYaw: about 0.6 tan(yaw)) beyond this reads as a face turned
+ *  away rather than covered: about 37°. Below it the mask or visor is what keeps the detectors
+ *  from the face: of the 68 masked faces of facedata/masks/with_mask only BlazeFace sees in the
+ *  preview, the ear proxy passes 0.45 on one, a profile (other_Screenshot_400_.png, -0.61); the
+ *  next are masked faces turned some 30° (0.37-0.40). The nose-tip proxy it replaces passed its
+ *  0.3 on 8 of them, among them the e2e frame (prefixed_with_mask097, turned some 20°). */
+export const TURNED_YAW = 0.45;
 
 export interface PreviewFace {
   box: FaceBox;

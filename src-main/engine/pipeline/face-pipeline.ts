@@ -10,7 +10,7 @@ import { EngineError } from '../errors/engine-error';
 import { decodeImage } from '../image/decode-image';
 import type { ImageFormat } from '../image/image-header';
 import { validateImage } from '../image/validate-image';
-import { detectLandmarks, landmarkBox } from '../landmarks/detect-landmarks';
+import { fitLandmarks } from '../landmarks/fit-landmarks';
 import type { FaceNetworks, TrunkFeatures } from '../networks/face-networks';
 import { assessQuality, qualityFailure, type FaceQuality } from '../quality/assess-quality';
 import type { PipelineConfig } from './pipeline-config';
@@ -27,6 +27,8 @@ export interface FaceAnalysis {
   box: FaceBox;
   detectionScore: number;
   detectionStage: string;
+  /** Which landmark model placed the alignment points ('landmarks68' or 'facemesh'). */
+  landmarkSource: string;
   competingFaces: number;
   quality: FaceQuality;
   image: { width: number; height: number; format: ImageFormat };
@@ -73,11 +75,11 @@ export async function analyzeFace(
   const face: DetectedFace = choice.face;
 
   let landmarks: Point2[];
+  let landmarkSource: string;
   try {
-    landmarks = await detectLandmarks(nets, img, face.box, cfg.landmarkCropScale);
-    if (cfg.refineLandmarks) {
-      landmarks = await detectLandmarks(nets, img, landmarkBox(landmarks), 1.2);
-    }
+    const fitted = await fitLandmarks(nets, img, face.box, detection.stage, cfg);
+    landmarks = fitted.points;
+    landmarkSource = fitted.source;
   } catch (err) {
     wrapModelError('landmarks', err);
   }
@@ -134,6 +136,7 @@ export async function analyzeFace(
     },
     detectionScore: face.score,
     detectionStage: detection.stage,
+    landmarkSource,
     competingFaces: choice.competing,
     quality,
     image: { width: img.originalWidth, height: img.originalHeight, format: header.format },

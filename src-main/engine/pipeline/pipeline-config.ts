@@ -4,17 +4,14 @@ import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from '../detect/detect-f
 import type { FaceChoicePolicy } from '../detect/choose-face';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../image/limits';
 import { DEFAULT_QUALITY_GATE, type QualityGate } from '../quality/assess-quality';
+import type { LandmarkConfig } from '../landmarks/fit-landmarks';
 
-export interface PipelineConfig {
+export interface PipelineConfig extends LandmarkConfig {
   limits: ImageLimits;
   /** Decoded images are shrunk to fit this square; faces never need more. */
   maxWorkingSide: number;
   detector: DetectorConfig;
   faceChoice: FaceChoicePolicy;
-  /** Landmark crop side as a multiple of the detector box's longer side. */
-  landmarkCropScale: number;
-  /** Run the landmark net a second time on a crop re-centred on the first landmarks. */
-  refineLandmarks: boolean;
   /** Average the descriptor with the descriptor of the mirrored chip. */
   mirrorAverage: boolean;
   quality: QualityGate;
@@ -27,6 +24,8 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
   faceChoice: 'largest',
   landmarkCropScale: 1.0,
   refineLandmarks: false,
+  meshLandmarksFor: 'covered',
+  meshCropScale: 1.4,
   mirrorAverage: false,
   quality: DEFAULT_QUALITY_GATE,
 };

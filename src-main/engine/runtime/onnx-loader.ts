@@ -12,6 +12,7 @@ import { createOnnxNet, type OnnxNet } from '../onnx/onnx-net';
 import { onnxModelPath, type OnnxNetworkName } from '../onnx/onnx-model-paths';
 import { onnxNetworks } from '../onnx/onnx-networks';
 import { blazeFaceOnnxPath } from '../onnx/onnx-blazeface';
+import { lazyOnnxFaceMesh } from '../onnx/onnx-facemesh';
 import type { OnnxNetworksLoader } from './load-networks';
 
 export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, options) => {
@@ -26,7 +27,21 @@ export const loadOnnxFaceNetworks: OnnxNetworksLoader = async (ort, session, opt
     ? await createOnnxNet(ort, blazeFaceOnnxPath(options.modelDir), session)
     : undefined;
   const always = { tinyDetector, landmarks, recognition, ...(blazeFace ? { blazeFace } : {}) };
-  const base = onnxNetworks(always, runtime);
+  // With it, the face mesh for the landmarks of the faces only BlazeFace finds, loaded on the first
+  // such face (rare: it does not sit in every worker for nothing).
+  const mesh = options.loadCovered ? lazyOnnxFaceMesh(ort, session, options.modelDir) : undefined;
+  const withMesh = (nets: FaceNetworks): FaceNetworks =>
+    mesh === undefined
+      ? nets
+      : {
+          ...nets,
+          faceMesh: mesh.net,
+          dispose: async () => {
+            await nets.dispose();
+            await mesh.release();
+          },
+        };
+  const base = withMesh(onnxNetworks(always, runtime));
   if (!options.loadSsd) return base;
   const ssdPath = onnxModelPath('ssdDetector', options.modelDir);
   if (!fs.existsSync(ssdPath)) throw new Error(`${ssdPath} not found (npm run models:onnx)`);

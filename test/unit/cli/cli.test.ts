@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../tools/shared/args';
 import { UsageError } from '../../../tools/cli/command';
@@ -59,6 +62,26 @@ describe('cli dispatch', () => {
     expect(await runCli(['verify', '--face', 'x.jpg'], io)).toBe(2);
     expect(io.errText).toContain('--reference is required');
     expect(await runCli(['bench', 'engine', '--frames', '4'], io)).toBe(2);
+    // eval checks: another CV fold assignment only makes sense with --cv, and must be a number.
+    expect(await runCli(['eval', 'checks', '--data', '/nonexistent', '--seed', '3'], io)).toBe(2);
+    expect(io.errText).toContain('--seed needs --cv');
+    expect(await runCli(['eval', 'checks', '--data', '/x', '--cv', '--seed', 'x'], io)).toBe(2);
+    expect(io.errText).toContain('--seed must be a positive integer');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faceauth-cli-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'labels.csv'), 'path,identity\n');
+      expect(await runCli(['eval', 'verify', '--data', dir, '--timeout-ms', '0'], io)).toBe(2);
+      expect(io.errText).toContain('--timeout-ms must be a positive integer');
+      for (const folder of ['masks', 'head_cover', 'occlusion']) {
+        fs.mkdirSync(path.join(dir, folder));
+        fs.writeFileSync(path.join(dir, folder, 'labels.csv'), 'path,label\n');
+      }
+      io.errText = '';
+      expect(await runCli(['eval', 'checks', '--data', dir, '--timeout-ms', '-5'], io)).toBe(2);
+      expect(io.errText).toContain('--timeout-ms must be a positive integer');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('verify prints a FaceAuth error object (exit 0) when an image file cannot be read', async () => {

@@ -78,23 +78,37 @@ describe('decodeBlazeFace', () => {
 });
 
 describe('keypointYaw', () => {
-  const eyes = [
-    { x: 100, y: 100 },
-    { x: 160, y: 100 },
+  // Right eye, left eye, nose, mouth, right ear, left ear (the person's sides).
+  const head = (eyeShift: number, noseShift = 0) => [
+    { x: 100 + eyeShift, y: 100 },
+    { x: 160 + eyeShift, y: 100 },
+    { x: 130 + noseShift, y: 140 },
+    { x: 130, y: 170 },
+    { x: 70, y: 120 },
+    { x: 190, y: 120 },
   ];
-  it('is 0 for a frontal face and grows with the nose offset along the eye axis', () => {
-    expect(keypointYaw([...eyes, { x: 130, y: 140 }])).toBe(0);
-    expect(keypointYaw([...eyes, { x: 154, y: 140 }])).toBeCloseTo(0.4, 6);
-    expect(keypointYaw([...eyes, { x: 106, y: 140 }])).toBeCloseTo(-0.4, 6);
+  it('is 0 for eyes centred between the ears and grows with their offset along the ear axis', () => {
+    expect(keypointYaw(head(0))).toBe(0);
+    expect(keypointYaw(head(48))).toBeCloseTo(0.4, 6);
+    expect(keypointYaw(head(-48))).toBeCloseTo(-0.4, 6);
+  });
+  it('ignores the nose tip, which BlazeFace places on the bulge of a mask', () => {
+    expect(keypointYaw(head(0, 30))).toBe(0);
   });
   it('reads a tilted head as frontal', () => {
-    // Eyes on a 45° line, nose below their midpoint perpendicular to it.
+    // Ears on a 45° line, the eyes' midpoint in front of their midpoint, perpendicular to it.
     expect(
       keypointYaw([
+        { x: 20, y: 0 },
+        { x: 40, y: 20 },
+        { x: 0, y: 40 },
+        { x: 0, y: 50 },
         { x: 0, y: 0 },
         { x: 40, y: 40 },
-        { x: 0, y: 40 },
       ]),
     ).toBeCloseTo(0, 6);
+  });
+  it('is 0 when the ear keypoints are missing', () => {
+    expect(keypointYaw(head(48).slice(0, 4))).toBe(0);
   });
 });

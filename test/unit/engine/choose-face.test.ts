@@ -35,7 +35,9 @@ describe('live preview guidance', () => {
     { faces: [face(220, 120, 200)], guidance: undefined },
     // Only the covered-face detector saw the face: covered, or turned when its yaw is large.
     { faces: [{ ...face(220, 120, 200), coveredYaw: 0.1 }], guidance: 'face_covered' },
-    { faces: [{ ...face(220, 120, 200), coveredYaw: -0.45 }], guidance: 'turn_to_camera' },
+    { faces: [{ ...face(220, 120, 200), coveredYaw: -0.5 }], guidance: 'turn_to_camera' },
+    // A masked face turned some 30° (yaw proxy 0.4): the mask, not the turn, is what to fix.
+    { faces: [{ ...face(220, 120, 200), coveredYaw: 0.4 }], guidance: 'face_covered' },
     // Too far still comes first: a small face is hard for every detector.
     { faces: [{ ...face(300, 200, 60), coveredYaw: 0 }], guidance: 'move_closer' },
   ])('$guidance', ({ faces, guidance }) => {

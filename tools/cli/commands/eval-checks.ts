@@ -1,4 +1,5 @@
-// faceauth-station eval checks --data DIR [--json] [--cv] [--workers N] [--models DIR] [--verbose]
+// faceauth-station eval checks --data DIR [--json] [--cv [--seed N]] [--workers N] [--models DIR]
+//   [--verbose]
 // Runs the engine over DIR/masks, DIR/head_cover and DIR/occlusion (labels.csv each), scores the
 // three attribute checks and prints, per check, ROC AUC and the rates at the shipped threshold
 // (face/head cover: the model's recommended project threshold; occlusion: the station's cut on
@@ -6,7 +7,9 @@
 // checks add to a verification. Images without a usable face count in no_face only; `no_face`
 // also gives their count per label and per error code.
 // Default: the shipped weights (resources/checks), i.e. in-sample on facedata, which they were
-// trained on. --cv: out-of-fold scores of the same training recipe, stratified 5-fold, fixed seed.
+// trained on. --cv: out-of-fold scores of the same training recipe, stratified 5-fold, fixed seed
+// (--seed: another fold assignment, to see how much of an AUC is the split's luck). --timeout-ms:
+// the pool's per-task limit, so that on a loaded machine a slow image is not counted as no face.
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -46,9 +49,13 @@ export const evalChecksCommand: Command = {
   words: ['eval', 'checks'],
   summary:
     'attribute checks (occlusion, face cover, head cover): AUC and rates at the shipped thresholds',
-  usage: 'eval checks --data DIR [--json] [--cv] [--workers N] [--models DIR] [--verbose]',
-  valueOptions: ['data', 'workers', 'models'],
+  usage:
+    'eval checks --data DIR [--json] [--cv [--seed N]] [--workers N] [--models DIR] [--timeout-ms N] [--verbose]',
+  valueOptions: ['data', 'workers', 'models', 'seed', 'timeout-ms'],
   async run(args, io) {
+    const cv = args.flags.has('cv');
+    if (args.values.has('seed') && !cv) throw new UsageError('--seed needs --cv');
+    const seed = intOption(args, 'seed', CV_SEED);
     const dataDir = path.resolve(requireValue(args, 'data'));
     for (const folder of CHECK_FOLDERS) {
       if (!fs.existsSync(path.join(dataDir, folder, 'labels.csv'))) {
@@ -56,7 +63,6 @@ export const evalChecksCommand: Command = {
       }
     }
     const verbose = args.flags.has('verbose');
-    const cv = args.flags.has('cv');
     const workers = intOption(args, 'workers', os.availableParallelism());
     const models = loadCheckModels(args.values.get('models'));
     const blocks = FEATURE_BLOCKS.filter((b) =>
@@ -64,7 +70,13 @@ export const evalChecksCommand: Command = {
         (cv ? RECIPES[c].blocks : (models.models[c]?.blocks ?? [])).includes(b),
       ),
     );
-    const engine = await createFaceEngine({ workers, logger: cliLogger(verbose) });
+    const engine = await createFaceEngine({
+      workers,
+      logger: cliLogger(verbose),
+      ...(args.values.has('timeout-ms')
+        ? { taskTimeoutMs: intOption(args, 'timeout-ms', 10_000) }
+        : {}),
+    });
     let extracted: Map<string, ExtractedImage>;
     let synthetic: SyntheticImage[] = [];
     let costs: PairedCost[];
@@ -114,7 +126,7 @@ export const evalChecksCommand: Command = {
       if (cv) {
         const recipe = RECIPES[check];
         const data = recipeSamples(dataDir, check, { extracted, synthetic });
-        scored = crossValidate(data, recipe);
+        scored = crossValidate(data, recipe, CV_FOLDS, seed);
         noFace = data.noFace;
       } else if (model !== undefined) {
         scored = [];
@@ -154,7 +166,7 @@ export const evalChecksCommand: Command = {
           : glasses.filter((s) => s.score >= DEFAULT_OCCLUDED_CUT).length / glasses.length,
       latency_ms: Number(median(added).toFixed(2)),
       evaluation: cv
-        ? `out-of-fold scores, stratified ${CV_FOLDS}-fold cross-validation, seed ${CV_SEED}`
+        ? `out-of-fold scores, stratified ${CV_FOLDS}-fold cross-validation, seed ${seed}`
         : 'shipped weights on this data (in-sample if it is the training data)',
       latency_images: added.length,
       blocks,

@@ -3,7 +3,11 @@
 // and prints the report of issue 3. --write-calibration refits the score calibration's knots on
 // this run's impostor distances (how src-main/engine/calibration/score-calibration.json is made);
 // --score-table adds FMR and FNMR at round thresholds (the table in docs/engine.md);
-// --no-covered runs the engine without the covered-face stage (loadCovered: false).
+// --no-covered runs the engine without the covered-face stage (loadCovered: false). With the stage,
+// `without_covered_stage` gives the FNMR over exactly the pairs the run without it compares
+// (evaluation/stage-pairs.ts), so "no worse" compares like with like. --timeout-ms: the pool's
+// per-task limit (default the engine's 10 s); on a loaded machine a longer one keeps a slow image
+// from counting as a failure to enrol (detection_server_error).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,13 +18,18 @@ import {
   TEMPLATE_MODEL,
 } from '../../../src-main/engine';
 import { fitCalibration } from '../../evaluation/fit-calibration';
-import { genuinePairCount, pairDistances, type EnrolledSample } from '../../evaluation/pair-scores';
+import { genuinePairCount, pairDistances } from '../../evaluation/pair-scores';
 import {
   scoreTable,
   verificationReport,
   type ScoreTableRow,
   type VerificationReport,
 } from '../../evaluation/verification-report';
+import {
+  stagePairsReport,
+  type StagedSample,
+  type StagePairsReport,
+} from '../../evaluation/stage-pairs';
 import { intOption, requireValue } from '../../shared/args';
 import { UsageError, type Command } from '../command';
 import { mapLimited } from '../../../src-shared/map-limited';
@@ -37,8 +46,8 @@ export const evalVerifyCommand: Command = {
   words: ['eval', 'verify'],
   summary: 'verification accuracy over all genuine and impostor pairs of a labelled set',
   usage:
-    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--no-covered] [--verbose]',
-  valueOptions: ['data', 'workers', 'write-calibration'],
+    'eval verify --data DIR [--json] [--workers N] [--write-calibration FILE] [--score-table] [--no-covered] [--timeout-ms N] [--verbose]',
+  valueOptions: ['data', 'workers', 'write-calibration', 'timeout-ms'],
   async run(args, io) {
     const dataDir = requireValue(args, 'data');
     const labelsFile = path.join(dataDir, 'labels.csv');
@@ -50,15 +59,22 @@ export const evalVerifyCommand: Command = {
       workers,
       logger: cliLogger(verbose),
       loadCovered: !args.flags.has('no-covered'),
+      ...(args.values.has('timeout-ms')
+        ? { taskTimeoutMs: intOption(args, 'timeout-ms', 10_000) }
+        : {}),
     });
-    const samples: EnrolledSample[] = [];
+    const samples: StagedSample[] = [];
     const failures: { path: string; code: string }[] = [];
     try {
       await mapLimited(rows, workers * 2, async (row) => {
         const file = resolveLabelPath(dataDir, row.path ?? '');
         const enrolled = await engine.enroll(new Uint8Array(fs.readFileSync(file)));
         if (enrolled.ok) {
-          samples.push({ identity: row.identity ?? '', descriptor: enrolled.template.descriptor });
+          samples.push({
+            identity: row.identity ?? '',
+            descriptor: enrolled.template.descriptor,
+            detectionStage: enrolled.detectionStage,
+          });
         } else {
           failures.push({ path: row.path ?? '', code: enrolled.error.errorCode });
         }
@@ -77,7 +93,10 @@ export const evalVerifyCommand: Command = {
         `warning: shipped calibration is for ${calibration.model}, engine is ${TEMPLATE_MODEL}`,
       );
     }
-    const report: VerificationReport & { score_table?: ScoreTableRow[] } = verificationReport(
+    const report: VerificationReport & {
+      score_table?: ScoreTableRow[];
+      without_covered_stage?: StagePairsReport;
+    } = verificationReport(
       rows.length,
       failures.length,
       distances,
@@ -86,6 +105,14 @@ export const evalVerifyCommand: Command = {
       genuinePairCount(rows.map((row) => row.identity ?? '')),
     );
     if (args.flags.has('score-table')) report.score_table = scoreTable(distances, calibration);
+    if (!args.flags.has('no-covered')) {
+      report.without_covered_stage = stagePairsReport(
+        samples,
+        'covered',
+        calibration,
+        report.threshold_at_fmr['1e-3'],
+      );
+    }
     if (verbose) {
       for (const f of failures.sort((a, b) => a.path.localeCompare(b.path))) {
         io.err(`failed to enrol: ${f.path} (${f.code})`);
