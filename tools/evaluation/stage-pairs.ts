@@ -6,7 +6,10 @@
 import { calibratedScores } from './verification-report';
 import { pairDistances, type EnrolledSample } from './pair-scores';
 import { pointAtFmr } from './verification-metrics';
-import { distanceToScore, type ScoreCalibration } from '../../src-main/engine/calibration/score-calibration';
+import {
+  distanceToScore,
+  type ScoreCalibration,
+} from '../../src-main/engine/calibration/score-calibration';
 import { euclidean } from '../../src-main/engine/match/descriptor-distance';
 
 export interface StagedSample extends EnrolledSample {

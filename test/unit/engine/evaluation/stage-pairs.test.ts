@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  stagePairsReport,
-  type StagedSample,
-} from '../../../../tools/evaluation/stage-pairs';
+import { stagePairsReport, type StagedSample } from '../../../../tools/evaluation/stage-pairs';
 import { pairDistances } from '../../../../tools/evaluation/pair-scores';
 import { verificationReport } from '../../../../tools/evaluation/verification-report';
 import { SHIPPED_CALIBRATION } from '../../../../src-main/engine/calibration/score-calibration';
