@@ -17,6 +17,8 @@ const RELEASED: Record<string, string> = {
   '0006-key-checks': '8ea9b75dcf15fcc9f9fec6423d22ab52cb96a0d27a33c8a806c32e7e3290f20f',
   '0007-audit-mac': '4ea320ea111cdb888e188d1017492b8987a2bd5eebdd40d25ececf03d1e3947f',
   '0008-error-attempts': '180eeeade1761b439553ed46983c66782766f4d769e538e0ac5a89b6fb0e213c',
+  '0009-drop-unused-sweep-index':
+    '40ecc9bab3b7de7231641932588d26a0be128b1b38d0d81ff4a593799afadf3d',
 };
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '../../../src-main/database/migrations');
