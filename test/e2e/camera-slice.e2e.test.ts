@@ -5,19 +5,20 @@
 // and shows what main received.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
 import { launchChromium } from './support/chromium';
 import { makeFakeCameraFile } from './support/fake-camera';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdmin, waitForEngine } from './support/console';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const FACE_PHOTO = 'verification/deepface/angelina_jolie/img1.jpg';
 
-const freshDataDir = () => mkdtempSync(join(tmpdir(), 'station-e2e-'));
+const freshDataDir = () => tempDir('station-e2e-');
 
 let host: RunningHost;
 let browser: BrowserContext;

@@ -4,9 +4,6 @@
 // face is covered (not "No face in view"), and with face cover required by the project policy the
 // person is approved by the checks instead of being answered no_face; a bare face under the same
 // policy gets Face_cover_fail.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
@@ -15,6 +12,10 @@ import { ADMIN, createFirstAdmin, signIn, waitForEngine } from './support/consol
 import { enrollDemo, verifyByKeyboard } from './support/desk';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const MASKED = 'masks/with_mask/prefixed_with_mask097.jpg';
 const BARE = 'verification/deepface/angelina_jolie/img1.jpg';
@@ -24,7 +25,7 @@ let stationPage: StationPage | undefined;
 
 beforeAll(async () => {
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-covered-')),
+    FACEAUTH_DATA_DIR: tempDir('station-covered-'),
   });
 });
 

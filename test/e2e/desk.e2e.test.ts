@@ -7,9 +7,6 @@
 // approval, on a rejection (an impostor's camera) and on every other screen. axe-core runs on
 // every screen and writes test-output/e2e/axe.json. Each test starts from a
 // fresh page load and sign-in, so none depends on another having run.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
@@ -28,6 +25,10 @@ import { mergeAxeScreens } from './support/axe-report';
 import { captureBySpace, checkId, enrollDemoPatiently, freshDesk } from './support/desk-session';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const PHOTOS = {
   enrol: 'verification/deepface/angelina_jolie/img1.jpg',
@@ -57,7 +58,7 @@ async function axe(name: string, on: Page = page): Promise<void> {
 beforeAll(async () => {
   if (!facedataAvailable) return;
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-desk-')),
+    FACEAUTH_DATA_DIR: tempDir('station-desk-'),
   });
 });
 

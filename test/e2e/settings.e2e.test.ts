@@ -5,8 +5,6 @@
 // managed through confirmation dialogs, each operator keeps their own language while the
 // sign-in screen follows the station's, Korean screens show no English words, and axe-core finds
 // nothing moderate or worse. Screenshots: test-output/e2e/settings-<size>-<lang>-<screen>.png.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +32,10 @@ import {
   signOutOf,
 } from './support/settings-steps';
 import type { StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const KIM = { username: 'kim', displayName: 'Kim Minji', password: 'kim password 123' };
 const BOB = { username: 'bob', displayName: 'Bob Baker', password: 'bob password 1234' };
@@ -43,7 +45,7 @@ const NAMES = [ADMIN, KIM, BOB, LOCKY].flatMap((a) => [a.displayName, a.username
 let host: RunningHost;
 let station: StationPage;
 let page: Page;
-const dataDir = mkdtempSync(join(tmpdir(), 'station-settings-e2e-'));
+const dataDir = tempDir('station-settings-e2e-');
 const axeScreens: AxeScreen[] = [];
 
 async function axe(name: string): Promise<void> {

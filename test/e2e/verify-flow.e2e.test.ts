@@ -3,9 +3,6 @@
 // photos: enroll DEMO submissions, a genuine person is approved, an impostor is rejected with
 // face_compare_underscore, a photo without a face gives no_face, unknown and revoked ids are
 // answered at once, and an override keeps the supervisor rule. Screenshots of each key screen.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
@@ -14,6 +11,10 @@ import { ADMIN, createFirstAdmin, signIn, waitForEngine } from './support/consol
 import { enrollDemo, verifyByKeyboard } from './support/desk';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const PHOTOS = {
   personA: 'verification/deepface/angelina_jolie/img1.jpg',
@@ -43,7 +44,7 @@ async function station(photo: string): Promise<Page> {
 
 beforeAll(async () => {
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-flow-')),
+    FACEAUTH_DATA_DIR: tempDir('station-flow-'),
   });
 });
 

@@ -1,7 +1,6 @@
 // The browser host as a real server on 127.0.0.1: token, origin and host checks, schema
 // validation before any handler runs, binary frames, and push events.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +10,16 @@ import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-k
 import { silentLogger } from '../../src-main/host/logger';
 import { syntheticJpeg, syntheticPng } from '../support/images';
 import { call, nextEvent, openBridge, refusalOf, sendRaw } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 let host: BrowserHost;
 let bridge: WebSocket;
 
 beforeAll(async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  const rendererDir = tempDir('renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>station</title>');
   host = await startBrowserHost({
     rendererDir,
@@ -24,7 +27,7 @@ beforeAll(async () => {
     version: '9.9.9',
     config: {
       centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'station-data-')),
+      dataDir: tempDir('station-data-'),
       connectivityIntervalMs: 60_000,
       faceAuthKey: null,
       idCheckKey: null,

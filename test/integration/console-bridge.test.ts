@@ -1,9 +1,6 @@
 // The console's bridge methods against a real browser host (engine off: no models needed), a
 // real SQLite store and a real WebSocket: sessions stay in main, roles hold, keys never come
 // back, and the supervisor rule for overrides is enforced by main, not only by the UI.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
@@ -11,6 +8,10 @@ import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-k
 import { silentLogger } from '../../src-main/host/logger';
 import { DEFAULT_POLICY } from '../../src-main/engine';
 import { call, openBridge } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 let host: BrowserHost;
 const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
@@ -30,7 +31,7 @@ const FACEAUTH_KEY = 'faceauth-secret-key-1234';
 
 beforeAll(async () => {
   host = await startBrowserHost({
-    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+    rendererDir: tempDir('renderer-'),
     port: 0,
     version: '1.0.0',
     logger: silentLogger,
@@ -39,7 +40,7 @@ beforeAll(async () => {
     keyWrapper: createPlaintextKeyWrapper(),
     config: {
       centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'station-console-')),
+      dataDir: tempDir('station-console-'),
       connectivityIntervalMs: 60_000,
       faceAuthKey: null,
       idCheckKey: null,

@@ -4,14 +4,15 @@
 // under approved/rejected), in the CSV with its code, and never in the queue for POST /v3/faceauth.
 // The desk's own check of an id (Enter/Check on Verify, recordAttempt) is listed the same way; the
 // check a History card makes for its reference picture is not.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
 import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { call, openBridge } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 let host: BrowserHost;
 /** A station of its own for the checks, so that neither describe counts the other's attempts. */
@@ -21,7 +22,7 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 
 
 function startStation(stationId: string): Promise<BrowserHost> {
   return startBrowserHost({
-    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+    rendererDir: tempDir('renderer-'),
     port: 0,
     version: '1.0.0',
     logger: silentLogger,
@@ -29,7 +30,7 @@ function startStation(stationId: string): Promise<BrowserHost> {
     keyWrapper: createPlaintextKeyWrapper(),
     config: {
       centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), `${stationId}-`)),
+      dataDir: tempDir(`${stationId}-`),
       connectivityIntervalMs: 60_000,
       faceAuthKey: null,
       idCheckKey: null,

@@ -2,8 +2,7 @@
 // the chain outside the station, then the station is started again. Real parts throughout: the
 // browser host with its store worker on real SQLite files, the WebSocket bridge, better-sqlite3
 // for the attacker's edits.
-import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,10 @@ import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-k
 import type { AuditRow } from '../../src-main/store/queries/audit';
 import { AUDIT_KEY_FILE, DATABASE_FILE } from '../../src-main/store/station-store';
 import { call, openBridge } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
 const temps: string[] = [];
@@ -24,7 +27,7 @@ afterEach(async () => {
 });
 
 async function startStation(dataDir: string): Promise<BrowserHost> {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  const rendererDir = tempDir('renderer-');
   temps.push(rendererDir);
   const host = await startBrowserHost({
     rendererDir,
@@ -54,7 +57,7 @@ async function stop(host: BrowserHost): Promise<void> {
 
 /** A station with a few audit entries (account created, sign-ins, sign-outs). */
 async function stationWithHistory(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'station-audit-'));
+  const dataDir = tempDir('station-audit-');
   temps.push(dataDir);
   const host = await startStation(dataDir);
   const bridge = await openBridge(host.origin, host.token);
@@ -225,7 +228,7 @@ describe('keyed audit chain', () => {
   }, 60_000);
 
   it('lets only admins verify on demand', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'station-audit-'));
+    const dataDir = tempDir('station-audit-');
     temps.push(dataDir);
     const host = await startStation(dataDir);
     const bridge = await openBridge(host.origin, host.token);

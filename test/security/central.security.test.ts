@@ -1,8 +1,7 @@
 // Attacks by a hostile or broken central API (or whoever sits at its address) against the
 // station's sync: real HTTP servers on 127.0.0.1, a real store file, the real SyncService. Each
 // case passes only when the station blocked the attack.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
@@ -17,6 +16,10 @@ import { openStation, recordResults } from '../../scripts/sync/station-fixtures'
 import { HostileServer, json } from '../support/sync/hostile-server';
 import { SIM_KEYS, TEST_POLICY } from '../support/sync/simulator';
 import { call, openBridge } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const STATION = 'station-attacked';
 let dir: string;
@@ -24,7 +27,7 @@ let store: StoreClient;
 const servers: HostileServer[] = [];
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'faceauth-central-attack-'));
+  dir = tempDir('faceauth-central-attack-');
   store = await openStation(dir, STATION);
 });
 afterEach(async () => {
@@ -195,7 +198,7 @@ describe('the central address and its keys', () => {
   beforeEach(async () => {
     host = await startBrowserHost({
       keyWrapper: createPlaintextKeyWrapper(),
-      rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+      rendererDir: tempDir('renderer-'),
       port: 0,
       version: '1.0.0',
       logger: silentLogger,

@@ -2,15 +2,16 @@
 // the gate answers before any model runs), a real SQLite store and a real WebSocket: a typed id
 // that a spreadsheet would run as a formula, LIKE wildcards that would list everyone's attempts,
 // and a desk that is not signed in asking for them.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
 import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { call, openBridge } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 let host: BrowserHost;
 let admin: WebSocket;
@@ -38,7 +39,7 @@ async function failedAttempt(submissionId: string): Promise<void> {
 
 beforeAll(async () => {
   host = await startBrowserHost({
-    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+    rendererDir: tempDir('renderer-'),
     port: 0,
     version: '1.0.0',
     logger: silentLogger,
@@ -46,7 +47,7 @@ beforeAll(async () => {
     keyWrapper: createPlaintextKeyWrapper(),
     config: {
       centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'station-history-attacks-')),
+      dataDir: tempDir('station-history-attacks-'),
       connectivityIntervalMs: 60_000,
       faceAuthKey: null,
       idCheckKey: null,
