@@ -3,16 +3,13 @@
 // back, and the supervisor rule for overrides is enforced by main, not only by the UI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
+import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
 import { DEFAULT_POLICY } from '../../src-main/engine';
 import { call, openBridge } from '../support/ws-client';
-import { useTempDirs } from '../support/temp-dir';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
 
-// Temp folders, removed after the file's last test (after any station using them has stopped).
-const tempDir = useTempDirs();
-
+let fixture: HostFixture;
 let host: BrowserHost;
 const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
 const DESK = {
@@ -30,27 +27,11 @@ const SUPER = {
 const FACEAUTH_KEY = 'faceauth-secret-key-1234';
 
 beforeAll(async () => {
-  host = await startBrowserHost({
-    rendererDir: tempDir('renderer-'),
-    port: 0,
-    version: '1.0.0',
-    logger: silentLogger,
-    engine: 'off',
-    // Tests opt in to the plaintext key explicitly (the browser host's --insecure-plaintext-key).
-    keyWrapper: createPlaintextKeyWrapper(),
-    config: {
-      centralBaseUrl: null,
-      dataDir: tempDir('station-console-'),
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId: 'station-console',
-      demo: 'off',
-    },
-  });
+  fixture = await startTestBrowserHost(silentLogger, { stationId: 'station-console' });
+  host = fixture.host;
 });
 
-afterAll(async () => host?.close());
+afterAll(async () => fixture?.close());
 
 async function connection(): Promise<WebSocket> {
   return openBridge(host.origin, host.token);

@@ -11,6 +11,7 @@ import { ADMIN, startSecurityStation, type SecurityStation } from '../support/se
 import { POLICY_85 } from '../support/store/context';
 import { filesContaining } from '../support/store/files';
 import { call } from '../support/ws-client';
+import { auditSince } from '../support/security/audit-files';
 
 let station: SecurityStation;
 let ids: Record<string, string>;
@@ -88,21 +89,6 @@ async function cacheSubmission(
       },
     ],
   });
-}
-
-async function auditSince(
-  seq: number,
-): Promise<{ kind: string; actor: string | null; payload: string }[]> {
-  const db = new Database(station.dbPath, { readonly: true });
-  try {
-    return db
-      .prepare(
-        `SELECT kind, actor, payload_json AS payload FROM audit_log WHERE seq > ? ORDER BY seq`,
-      )
-      .all(seq) as { kind: string; actor: string | null; payload: string }[];
-  } finally {
-    db.close();
-  }
 }
 
 async function auditHead(): Promise<number> {
@@ -218,7 +204,7 @@ describe('biometric data', () => {
     ).toMatchObject({
       ok: true,
     });
-    const access = (await auditSince(before)).filter((entry) => entry.kind === 'access');
+    const access = auditSince(station.dbPath, before).filter((entry) => entry.kind === 'access');
     expect(access.map((entry) => [entry.actor, JSON.parse(entry.payload).what])).toEqual([
       ['olga', 'captured_image'],
       ['olga', 'thumbnail'],
@@ -280,7 +266,7 @@ describe('biometric data', () => {
     expect(leftovers()).toEqual([]);
     const check = await call(desk, 'submission:check', { submissionId: 'SUB-ERASE' });
     expect(check.value).toMatchObject({ thumbnail: null });
-    const tombstone = (await auditSince(before)).find((entry) => entry.kind === 'erase');
+    const tombstone = auditSince(station.dbPath, before).find((entry) => entry.kind === 'erase');
     expect(tombstone).toMatchObject({ actor: ADMIN.username });
     expect(JSON.parse(tombstone?.payload ?? '{}')).toMatchObject({
       submissionId: 'SUB-ERASE',

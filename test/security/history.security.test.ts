@@ -4,15 +4,12 @@
 // and a desk that is not signed in asking for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { call, openBridge } from '../support/ws-client';
-import { useTempDirs } from '../support/temp-dir';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
 
-// Temp folders, removed after the file's last test (after any station using them has stopped).
-const tempDir = useTempDirs();
-
+let fixture: HostFixture;
 let host: BrowserHost;
 let admin: WebSocket;
 const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'admin password 1' };
@@ -38,23 +35,8 @@ async function failedAttempt(submissionId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startBrowserHost({
-    rendererDir: tempDir('renderer-'),
-    port: 0,
-    version: '1.0.0',
-    logger: silentLogger,
-    engine: 'off',
-    keyWrapper: createPlaintextKeyWrapper(),
-    config: {
-      centralBaseUrl: null,
-      dataDir: tempDir('station-history-attacks-'),
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId: 'station-history-attacks',
-      demo: 'off',
-    },
-  });
+  fixture = await startTestBrowserHost(silentLogger, { stationId: 'station-history-attacks' });
+  host = fixture.host;
   admin = await openBridge(host.origin, host.token);
   expect(await call(admin, 'session:createFirstAdmin', ADMIN)).toMatchObject({ ok: true });
   for (const id of ['KYC-Alpha-1', 'KYC-Beta-2', FORMULA_ID]) await failedAttempt(id);
@@ -62,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   admin?.close();
-  await host?.close();
+  await fixture?.close();
 });
 
 describe('history of failed attempts', () => {
