@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with a fake camera.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -27,8 +28,11 @@ export async function launchChromium(fakeCameraFile: string): Promise<BrowserCon
     ],
   });
   // The profile is Chromium's own temp folder: gone with the browser (hundreds of MB per run).
-  context.on('close', () =>
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
-  );
+  // Its last writers may outlive the context's close by seconds, so removal retries (ENOTEMPTY).
+  context.on('close', () => {
+    rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(
+      (error: unknown) => process.stderr.write(`Chromium profile not removed: ${String(error)}\n`),
+    );
+  });
   return context;
 }
