@@ -40,7 +40,16 @@ const tempDir = useTempDirs();
 const KIM = { username: 'kim', displayName: 'Kim Minji', password: 'kim password 123' };
 const BOB = { username: 'bob', displayName: 'Bob Baker', password: 'bob password 1234' };
 const LOCKY = { username: 'locky', displayName: 'Lee Lock', password: 'locky password 12' };
-const NAMES = [ADMIN, KIM, BOB, LOCKY].flatMap((a) => [a.displayName, a.username]);
+/** An admin who never chooses a language of their own: they see the station's default. */
+const LIA = {
+  username: 'lia',
+  displayName: 'Lia Admin',
+  password: 'lia password 1234',
+  role: 'admin',
+};
+/** Made by the accounts test itself, whatever ran before it. */
+const NIA = { username: 'nia', displayName: 'Nia New', password: 'nia password 1234' };
+const NAMES = [ADMIN, KIM, BOB, LOCKY, LIA, NIA].flatMap((a) => [a.displayName, a.username]);
 
 let host: RunningHost;
 let station: StationPage;
@@ -81,19 +90,56 @@ afterAll(async () => {
   await host?.stop();
 });
 
-// The tests run in order on one station: this one makes the accounts the others use.
-describe('accounts', () => {
-  it('creates the first admin and three accounts, each rule shown before submitting', async () => {
+/**
+ * The first admin and the accounts the tests use, made by whichever test runs first: every test
+ * calls accountsReady(), so none depends on another having run (expect.poll needs a test).
+ */
+let accounts: Promise<void> | null = null;
+function accountsReady(): Promise<void> {
+  accounts ??= (async () => {
     await page.goto(host.url);
     await createFirstAdmin(page);
     await page.getByTestId('tab-settings').click();
-    for (const account of [KIM, BOB, LOCKY]) await createAccount(account);
+    for (const account of [KIM, BOB, LOCKY, LIA]) await createAccount(account);
+  })().catch((error: unknown) => {
+    accounts = null;
+    throw error;
+  });
+  return accounts;
+}
+
+/** The station's default language (the sign-in screen's and LIA's), set by the admin. */
+async function stationDefault(language: 'en' | 'ko'): Promise<void> {
+  await settingsAs(ADMIN);
+  await page.getByTestId('station-language-select').selectOption(language);
+  if (!(await page.getByTestId('save-station-language').isDisabled()))
+    await page.getByTestId('save-station-language').click();
+  await expect
+    .poll(() => page.getByTestId('save-station-language').isDisabled(), { timeout: 15_000 })
+    .toBe(true);
+  await signOut();
+}
+
+/** Settings as the admin, in English (a screens test may have left the admin in Korean). */
+async function adminSettingsInEnglish(): Promise<void> {
+  await settingsAs(ADMIN);
+  await chooseLanguage('en');
+}
+
+describe('accounts', () => {
+  it('creates the first admin and accounts, each rule shown before submitting', async () => {
+    await accountsReady();
+    await adminSettingsInEnglish();
+    await createAccount(NIA);
+    for (const account of [KIM, BOB, LOCKY, LIA, NIA])
+      expect(await row(account.username).count(), account.username).toBe(1);
   });
 });
 
 describe('settings sections', () => {
   it('saves one section only, keeps it after a reload, leaves the others untouched', async () => {
-    await settingsAs(ADMIN);
+    await accountsReady();
+    await adminSettingsInEnglish();
     const before = settingsAudits();
     expect(await page.getByTestId('save-retention').isDisabled()).toBe(true);
     await page.getByTestId('retention-templates').fill('120');
@@ -106,7 +152,13 @@ describe('settings sections', () => {
     await expect
       .poll(() => page.getByRole('status').textContent(), { timeout: 15_000 })
       .toBe('Saved.');
-    expect(settingsAudits()).toEqual([...before, 'retention']);
+    // Only the retention key is audited (the admin's own language, if switching it to English
+    // above was still being saved, is the operator's setting, not this section's).
+    expect(
+      settingsAudits()
+        .slice(before.length)
+        .filter((key) => key !== 'language'),
+    ).toEqual(['retention']);
     await settingsAs(ADMIN);
     expect(await page.getByTestId('retention-templates').inputValue()).toBe('120');
     expect(await page.getByTestId('retention-images').inputValue()).toBe('30');
@@ -118,6 +170,8 @@ describe('settings sections', () => {
 
 describe('operator management', () => {
   it('locks show local time; unlock, disable, enable, reset and role change ask first', async () => {
+    await accountsReady();
+    await adminSettingsInEnglish();
     // Lock the account: wrong passwords, each from a fresh connection (a page load).
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.goto('about:blank');
@@ -181,6 +235,9 @@ describe('operator management', () => {
 
 describe('language per operator', () => {
   it('Kim keeps Korean, Bob English, the sign-in screen the station default', async () => {
+    await accountsReady();
+    // Bob and Lia never choose a language: they see the station's default, English here.
+    await stationDefault('en');
     await settingsAs(KIM);
     await chooseLanguage('ko');
     await signOut();
@@ -192,23 +249,17 @@ describe('language per operator', () => {
     await expect.poll(lang, { timeout: 15_000 }).toBe('ko');
     await signOut();
 
-    // The admin makes Korean the station's default: the sign-in screen follows it.
-    await settingsAs(ADMIN);
+    // An admin makes Korean the station's default: the sign-in screen follows it.
+    await settingsAs(LIA);
     await page.getByTestId('station-language-select').selectOption('ko');
     await page.getByTestId('save-station-language').click();
-    await expect.poll(lang, { timeout: 15_000 }).toBe('ko'); // the admin never chose one either
+    await expect.poll(lang, { timeout: 15_000 }).toBe('ko'); // Lia never chose one either
     await chooseLanguage('en');
     await signOut();
     await expect.poll(lang, { timeout: 15_000 }).toBe('ko');
     expect(await englishWords(page, NAMES)).toEqual([]);
-    // Back to an English station default for the next tests.
-    await settingsAs(ADMIN);
-    await page.getByTestId('station-language-select').selectOption('en');
-    await page.getByTestId('save-station-language').click();
-    await expect
-      .poll(() => page.getByTestId('save-station-language').isDisabled(), { timeout: 15_000 })
-      .toBe(true);
-    await signOut();
+    // Back to an English station default, as the test found it.
+    await stationDefault('en');
     await expect.poll(lang, { timeout: 15_000 }).toBe('en');
   });
 });
@@ -220,6 +271,7 @@ describe('screens in both languages and sizes', () => {
         `${size.name} ${language}: no English on Korean screens, axe clean`,
         { timeout: 180_000 },
         async () => {
+          await accountsReady();
           await page.setViewportSize(size);
           const name = (screen: string) => `settings-${size.name}-${language}-${screen}`;
           const noEnglish = async (screen: string) => {
