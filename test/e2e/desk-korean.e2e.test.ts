@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
 import { ADMIN } from './support/console';
 import { englishWords, SIZES } from './support/desk-checks';
-import { captureBySpace, checkId, freshDesk } from './support/desk-session';
+import { captureBySpace, checkId, freshDesk, openNewestHistoryCard } from './support/desk-session';
 import { OPERATOR, OTHER, PERSON, PHOTOS, useDeskStation } from './support/desk-station';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage } from './support/station-page';
@@ -63,14 +63,7 @@ describe.skipIf(!facedataAvailable)('the Korean desk', { timeout: 420_000 }, () 
       await station.axe(`override-dialog-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-9-override`);
       await page.keyboard.press('Escape');
-      await page.getByTestId('tab-history').click();
-      await expect
-        .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
-        .toBeGreaterThan(0);
-      await page.getByTestId('history-row').first().click();
-      await expect
-        .poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 })
-        .toBe(1);
+      await openNewestHistoryCard(page);
       expect(await englishWords(page, names), 'history').toEqual([]);
       await station.axe(`history-ko-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-ko-3-history`);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable } from '../support/facedata';
 import { ADMIN } from './support/console';
 import { boxesInViewport, nothingScrolls, SIZES } from './support/desk-checks';
-import { captureBySpace, checkId, freshDesk } from './support/desk-session';
+import { captureBySpace, checkId, freshDesk, openNewestHistoryCard } from './support/desk-session';
 import { OPERATOR, OTHER, PERSON, useDeskStation } from './support/desk-station';
 import { saveScreenshot } from './support/screenshots';
 
@@ -177,14 +177,7 @@ describe.skipIf(!facedataAvailable)('the desk', { timeout: 420_000 }, () => {
     await captureBySpace(page);
     for (const size of SIZES) {
       await freshDesk(page, host.url, size, ADMIN);
-      await page.getByTestId('tab-history').click();
-      await expect
-        .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
-        .toBeGreaterThan(0);
-      await page.getByTestId('history-row').first().click();
-      await expect
-        .poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 })
-        .toBe(1);
+      await openNewestHistoryCard(page);
       await desk.axe(`history-${size.name}`);
       await saveScreenshot(page, `desk-${size.name}-en-5-history`);
       await page.getByTestId('tab-demo').click();

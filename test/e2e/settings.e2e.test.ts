@@ -10,6 +10,7 @@ import { englishWords } from './support/desk-checks';
 import { BOB, KIM, LIA, LOCKY, NAMES, NIA, useSettingsStation } from './support/settings-station';
 
 const station = useSettingsStation('settings');
+// Each test signs in and out several times on two shared cores: minutes, not the default minute.
 const {
   accountsReady,
   adminSettingsInEnglish,
@@ -24,7 +25,7 @@ const {
   stationDefault,
 } = station;
 
-describe('accounts', () => {
+describe('accounts', { timeout: 180_000 }, () => {
   it('creates the first admin and accounts, each rule shown before submitting', async () => {
     await accountsReady();
     await adminSettingsInEnglish();
@@ -34,7 +35,7 @@ describe('accounts', () => {
   });
 });
 
-describe('settings sections', () => {
+describe('settings sections', { timeout: 180_000 }, () => {
   it('saves one section only, keeps it after a reload, leaves the others untouched', async () => {
     const { page } = station;
     await accountsReady();
@@ -67,7 +68,7 @@ describe('settings sections', () => {
   });
 });
 
-describe('operator management', () => {
+describe('operator management', { timeout: 180_000 }, () => {
   it('locks show local time; unlock, disable, enable, reset and role change ask first', async () => {
     const { page } = station;
     await accountsReady();
@@ -133,7 +134,7 @@ describe('operator management', () => {
   });
 });
 
-describe('language per operator', () => {
+describe('language per operator', { timeout: 180_000 }, () => {
   it('Kim keeps Korean, Bob English, the sign-in screen the station default', async () => {
     const { page } = station;
     await accountsReady();
