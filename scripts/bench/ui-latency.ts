@@ -5,7 +5,7 @@
 // main reports), and the live preview rate; then the same again under a background CPU load the
 // bench creates itself (one busy-looping process per core), in `under_load` (issue 12).
 /// <reference lib="dom" />
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -126,9 +126,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${FACEDATA_ABSENT_MESSAGE}\n`);
     process.exit(2);
   }
-  const host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-ui-')),
-  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-ui-'));
+  const host = await startBrowserHostProcess({ FACEAUTH_DATA_DIR: dataDir });
   const station = await openStationPage(
     host.url,
     facedataPath('verification/deepface/angelina_jolie/img1.jpg'),
@@ -185,6 +184,7 @@ async function main(): Promise<void> {
   } finally {
     await station.close();
     await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -4,9 +4,6 @@
 // bare-faced person who passes similarity is rejected for lacking face and head protection, with
 // the three scores on gauges against their thresholds; with only the occlusion check on, they
 // are approved and the occlusion gauge still shows.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
@@ -15,6 +12,10 @@ import { createFirstAdmin, waitForEngine } from './support/console';
 import { enrollDemo, verifyByKeyboard } from './support/desk';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const PHOTO = 'verification/deepface/angelina_jolie/img1.jpg';
 
@@ -23,7 +24,7 @@ let stationPage: StationPage | undefined;
 
 beforeAll(async () => {
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-checks-')),
+    FACEAUTH_DATA_DIR: tempDir('station-checks-'),
   });
 });
 

@@ -1,8 +1,6 @@
 /// <reference lib="dom" />
 // Issue 11: the audit chain in the operator's UI. An admin verifies it under Settings → Audit;
 // after the file was re-hashed outside the station, the status bar warns at the next start.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +12,10 @@ import { saveScreenshot } from './support/screenshots';
 import { launchChromium } from './support/chromium';
 import { makeFakeCameraFile } from './support/fake-camera';
 import type { StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const running: { host: RunningHost; station: StationPage }[] = [];
 afterEach(() => closeAll());
@@ -64,7 +66,7 @@ describe('audit chain in the UI', () => {
     'verifies on demand, and warns in the status bar after tampering',
     { timeout: 300_000 },
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'station-audit-e2e-'));
+      const dataDir = tempDir('station-audit-e2e-');
       const first = await open(dataDir);
       await createFirstAdmin(first.page);
       await first.page.getByTestId('sign-out').click();

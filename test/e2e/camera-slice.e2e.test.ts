@@ -5,19 +5,20 @@
 // and shows what main received.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
 import { launchChromium } from './support/chromium';
 import { makeFakeCameraFile } from './support/fake-camera';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
 import { saveScreenshot } from './support/screenshots';
-import { createFirstAdmin, waitForEngine } from './support/console';
+import { adminDesk, signInOrCreateAdmin, waitForEngine } from './support/console';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const FACE_PHOTO = 'verification/deepface/angelina_jolie/img1.jpg';
 
-const freshDataDir = () => mkdtempSync(join(tmpdir(), 'station-e2e-'));
+const freshDataDir = () => tempDir('station-e2e-');
 
 let host: RunningHost;
 let browser: BrowserContext;
@@ -37,20 +38,22 @@ afterAll(async () => {
   await host?.stop();
 });
 
+// Each test loads the page itself and signs in (creating the admin if it runs first).
 describe('camera slice through the browser host', () => {
   it('shows station status from main once an operator is signed in', async () => {
     await page.goto(host.url);
     // The token is taken out of the address bar once read.
     expect(page.url()).not.toContain('token=');
     // Main answers station:status to a signed-in operator only (issue 11).
-    await expect.poll(() => page.getByTestId('display-name').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('username').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('status-host').count()).toBe(0);
-    await createFirstAdmin(page);
+    await signInOrCreateAdmin(page);
     await expect.poll(() => page.getByTestId('status-host').textContent()).toBe('Browser host');
     expect(await page.getByTestId('status-version').textContent()).toMatch(/^v\d+\.\d+\.\d+/);
   });
 
   it('shows the live camera picture', async () => {
+    await adminDesk(page, host.url);
     const video = page.getByTestId('camera-video');
     await expect
       .poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), {
@@ -79,6 +82,7 @@ describe('camera slice through the browser host', () => {
   });
 
   it('sends live frames to main and shows what it received', async () => {
+    await adminDesk(page, host.url);
     await waitForEngine(page);
     // Preview frames cross the bridge as binary JPEG; main decodes them and counts faces.
     await expect
@@ -96,6 +100,7 @@ describe('camera slice through the browser host', () => {
   });
 
   it('exposes no Node, Electron or generic IPC to the page', async () => {
+    await adminDesk(page, host.url);
     const leaks = await page.evaluate(() => {
       const scope = window as unknown as Record<string, unknown>;
       return ['require', 'process', 'ipcRenderer', 'electron', 'module', 'Buffer'].filter(

@@ -4,17 +4,18 @@
 // face is covered (not "No face in view"), and with face cover required by the project policy the
 // person is approved by the checks instead of being answered no_face; a bare face under the same
 // policy gets Face_cover_fail.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
 import { startBrowserHostProcess, type RunningHost } from './support/browser-host-process';
-import { ADMIN, createFirstAdmin, signIn, waitForEngine } from './support/console';
+import { signInOrCreateAdmin, waitForEngine } from './support/console';
 import { enrollDemo, verifyByKeyboard } from './support/desk';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const MASKED = 'masks/with_mask/prefixed_with_mask097.jpg';
 const BARE = 'verification/deepface/angelina_jolie/img1.jpg';
@@ -24,7 +25,7 @@ let stationPage: StationPage | undefined;
 
 beforeAll(async () => {
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-covered-')),
+    FACEAUTH_DATA_DIR: tempDir('station-covered-'),
   });
 });
 
@@ -33,6 +34,18 @@ afterEach(async (context) => {
     await saveScreenshot(stationPage.page, 'covered-failed');
   }
 });
+
+/** The project policy both cases verify under: face cover 50, head cover and occlusion off.
+ *  Each case sets it (a no-op when the other case already did), so either may run alone. */
+async function requireFaceCover(page: Page): Promise<void> {
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('policy-occluded').setChecked(false);
+  await page.getByTestId('policy-face-cover').fill('50');
+  await page.getByTestId('policy-head-cover').fill('0');
+  if (await page.getByTestId('save-policy').isDisabled()) return;
+  await page.getByTestId('save-policy').click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+}
 
 async function failCodes(page: Page): Promise<string> {
   return (await page.getByTestId('fail-codes').count())
@@ -49,7 +62,7 @@ describe.skipIf(!facedataAvailable)('covered faces at the desk', { timeout: 240_
   it('guides a masked person and approves them when the policy requires face cover', async () => {
     stationPage = await openStationPage(host.url, facedataPath(MASKED));
     const page = stationPage.page;
-    await createFirstAdmin(page);
+    await signInOrCreateAdmin(page);
     await waitForEngine(page);
 
     await page.getByTestId('tab-demo').click();
@@ -69,12 +82,7 @@ describe.skipIf(!facedataAvailable)('covered faces at the desk', { timeout: 240_
     const id = /(DEMO-[0-9A-F]+)/.exec(enrolled)?.[1];
     if (id === undefined) throw new Error('no DEMO id on screen');
 
-    await page.getByTestId('tab-settings').click();
-    await page.getByTestId('policy-occluded').setChecked(false);
-    await page.getByTestId('policy-face-cover').fill('50');
-    await page.getByTestId('policy-head-cover').fill('0');
-    await page.getByTestId('save-policy').click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+    await requireFaceCover(page);
 
     await verifyByKeyboard(page, id);
     const codes = await failCodes(page);
@@ -88,10 +96,10 @@ describe.skipIf(!facedataAvailable)('covered faces at the desk', { timeout: 240_
     await stationPage?.close();
     stationPage = await openStationPage(host.url, facedataPath(BARE));
     const page = stationPage.page;
-    await signIn(page, ADMIN.username, ADMIN.password);
+    await signInOrCreateAdmin(page);
     await waitForEngine(page);
     const id = await enrollDemo(page, 'Bare Person');
-    // The policy saved by the first case (face cover 50, head cover and occlusion off) stands.
+    await requireFaceCover(page);
     await verifyByKeyboard(page, id);
     expect(await page.getByTestId('verdict').textContent()).toBe('REJECTED');
     const codes = await failCodes(page);

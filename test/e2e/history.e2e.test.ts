@@ -5,9 +5,6 @@
 // empty box; From/To are typed and shown in the desk's language (never the browser's
 // mm/dd/yyyy); a Korean History and a Korean no-face Verify show no English but codes and names.
 // axe-core runs on every screen (merged into test-output/e2e/axe.json).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
@@ -24,6 +21,10 @@ import { mergeAxeScreens } from './support/axe-report';
 import { captureBySpace, checkId, enrollDemoPatiently, freshDesk } from './support/desk-session';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const PHOTOS = {
   enrol: 'verification/deepface/angelina_jolie/img1.jpg',
@@ -49,7 +50,7 @@ async function axe(name: string): Promise<void> {
 beforeAll(async () => {
   if (!facedataAvailable) return;
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-history-')),
+    FACEAUTH_DATA_DIR: tempDir('station-history-'),
   });
 });
 

@@ -3,10 +3,8 @@
 // central server goes down, the desk still verifies, and when the server returns the result
 // syncs and the central verdict appears on screen. The central API is the local ARGOS
 // simulator, a real HTTP server on 127.0.0.1 in this test process.
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArgosSimulator } from '../../src-main/argos-simulator/server';
 import type { Verdict } from '../../src-main/argos-simulator/verdict';
@@ -15,6 +13,10 @@ import { startBrowserHostProcess, type RunningHost } from './support/browser-hos
 import { createFirstAdmin, waitForEngine } from './support/console';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const KEYS = { faceAuthKey: 'central-face-key-1', idCheckKey: 'central-id-key-1' };
 const SUBMISSION = 'SUB-CENTRAL-0001';
@@ -50,7 +52,7 @@ beforeAll(async () => {
   });
   await central.start();
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-sync-')),
+    FACEAUTH_DATA_DIR: tempDir('station-sync-'),
     FACEAUTH_CENTRAL_URL: central.url,
     FACEAUTH_FACEAUTH_KEY: KEYS.faceAuthKey,
     FACEAUTH_IDCHECK_KEY: KEYS.idCheckKey,

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 // The submission id can be shown to the camera as a QR code: the console reads it and checks
 // the submission at once (here an unknown id, answered with Invalid_submissionId).
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,10 @@ import { createFirstAdmin } from './support/console';
 import { FIXTURE_DIR } from './support/fake-camera';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const SHOWN_ID = 'SUB-QR-0042';
 let host: RunningHost;
@@ -18,10 +21,10 @@ let station: StationPage;
 
 beforeAll(async () => {
   mkdirSync(FIXTURE_DIR, { recursive: true });
-  const qrPhoto = join(mkdtempSync(join(FIXTURE_DIR, 'qr-')), 'submission-qr.png');
+  const qrPhoto = join(tempDir('qr-'), 'submission-qr.png');
   await QRCode.toFile(qrPhoto, SHOWN_ID, { width: 480, margin: 4 });
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-qr-')),
+    FACEAUTH_DATA_DIR: tempDir('station-qr-'),
     FACEAUTH_ENGINE: 'off',
   });
   station = await openStationPage(host.url, qrPhoto);

@@ -3,9 +3,6 @@
 // photos: enroll DEMO submissions, a genuine person is approved, an impostor is rejected with
 // face_compare_underscore, a photo without a face gives no_face, unknown and revoked ids are
 // answered at once, and an override keeps the supervisor rule. Screenshots of each key screen.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACEDATA_ABSENT_MESSAGE, facedataAvailable, facedataPath } from '../support/facedata';
@@ -14,6 +11,10 @@ import { ADMIN, createFirstAdmin, signIn, waitForEngine } from './support/consol
 import { enrollDemo, verifyByKeyboard } from './support/desk';
 import { saveScreenshot } from './support/screenshots';
 import { openStationPage, type StationPage } from './support/station-page';
+import { useTempDirs } from '../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const PHOTOS = {
   personA: 'verification/deepface/angelina_jolie/img1.jpg',
@@ -33,7 +34,7 @@ const PATIENT = { timeout: 60_000 };
 
 let host: RunningHost;
 const opened: StationPage[] = [];
-const ids: { personA?: string; personB?: string } = {};
+const ids: { personA?: string; personB?: string; revoked?: string } = {};
 
 async function station(photo: string): Promise<Page> {
   const stationPage = await openStationPage(host.url, facedataPath(photo));
@@ -43,7 +44,7 @@ async function station(photo: string): Promise<Page> {
 
 beforeAll(async () => {
   host = await startBrowserHostProcess({
-    FACEAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'station-flow-')),
+    FACEAUTH_DATA_DIR: tempDir('station-flow-'),
   });
 });
 
@@ -63,39 +64,64 @@ afterAll(async () => {
   await host?.stop();
 });
 
+/**
+ * Accounts and three DEMO submissions from the camera, made by whichever test runs first (each
+ * test calls ready(), so none depends on another having run; expect.poll needs a test).
+ */
+let setUp: Promise<void> | null = null;
+function ready(): Promise<void> {
+  setUp ??= setUpStation().catch((error: unknown) => {
+    setUp = null;
+    throw error;
+  });
+  return setUp;
+}
+
+async function setUpStation(): Promise<void> {
+  const page = await station(PHOTOS.personA);
+  await createFirstAdmin(page);
+  await waitForEngine(page);
+  await page.getByTestId('tab-settings').click();
+  for (const account of [
+    { ...OPERATOR, role: 'operator' },
+    { ...SUPERVISOR, role: 'supervisor' },
+  ]) {
+    await page.getByTestId('new-operator-username').fill(account.username);
+    await page.getByTestId('new-operator-name').fill(account.displayName);
+    await page.getByTestId('new-operator-role').selectOption(account.role);
+    await page.getByTestId('new-operator-password').fill(account.password);
+    await page.getByTestId('new-operator-submit').click();
+    await expect
+      .poll(
+        () => page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
+        PATIENT,
+      )
+      .toBe(1);
+  }
+  ids.personA = await enrollDemo(page, 'Person A');
+  await saveScreenshot(page, 'flow-1-demo-enrolled');
+
+  const second = await station(PHOTOS.personB);
+  await signIn(second, ADMIN.username, ADMIN.password);
+  await waitForEngine(second);
+  ids.personB = await enrollDemo(second, 'Person B');
+  // Revoked by its own test, so that no other test loses the person it verifies.
+  ids.revoked = await enrollDemo(second, 'Person R');
+}
+
 // Each step drives real models on two shared cores: allow minutes, not seconds.
 describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_000 }, () => {
-  it('sets up accounts and enrolls two DEMO submissions from the camera', async () => {
-    const page = await station(PHOTOS.personA);
-    await createFirstAdmin(page);
-    await waitForEngine(page);
-    await page.getByTestId('tab-settings').click();
-    for (const account of [
-      { ...OPERATOR, role: 'operator' },
-      { ...SUPERVISOR, role: 'supervisor' },
-    ]) {
-      await page.getByTestId('new-operator-username').fill(account.username);
-      await page.getByTestId('new-operator-name').fill(account.displayName);
-      await page.getByTestId('new-operator-role').selectOption(account.role);
-      await page.getByTestId('new-operator-password').fill(account.password);
-      await page.getByTestId('new-operator-submit').click();
-      await expect
-        .poll(
-          () => page.getByTestId('operator-row').filter({ hasText: account.username }).count(),
-          PATIENT,
-        )
-        .toBe(1);
-    }
-    ids.personA = await enrollDemo(page, 'Person A');
-    await saveScreenshot(page, 'flow-1-demo-enrolled');
-
-    const second = await station(PHOTOS.personB);
-    await signIn(second, ADMIN.username, ADMIN.password);
-    await waitForEngine(second);
-    ids.personB = await enrollDemo(second, 'Person B');
+  it('sets up accounts and enrolls DEMO submissions from the camera', async () => {
+    await ready();
+    expect([ids.personA, ids.personB, ids.revoked]).toEqual([
+      expect.stringMatching(/^DEMO-/),
+      expect.stringMatching(/^DEMO-/),
+      expect.stringMatching(/^DEMO-/),
+    ]);
   });
 
   it('approves the genuine person and rejects an impostor with face_compare_underscore', async () => {
+    await ready();
     const page = await station(PHOTOS.personAagain);
     await signIn(page, OPERATOR.username, OPERATOR.password);
     await waitForEngine(page);
@@ -146,6 +172,7 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
   });
 
   it('answers no_face for a photo without a face, and refuses unknown ids at once', async () => {
+    await ready();
     const page = await station(PHOTOS.noFace);
     await signIn(page, OPERATOR.username, OPERATOR.password);
     await waitForEngine(page);
@@ -170,10 +197,11 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
   });
 
   it('refuses a revoked submission with invalid_submission_status', async () => {
+    await ready();
     const page = await station(PHOTOS.personAagain);
     await signIn(page, SUPERVISOR.username, SUPERVISOR.password);
     await page.getByTestId('tab-demo').click();
-    const row = page.locator('[data-testid="demo-list"] li').filter({ hasText: ids.personA! });
+    const row = page.locator('[data-testid="demo-list"] li').filter({ hasText: ids.revoked! });
     // Revoking asks first.
     await row.getByTestId('demo-revoke').click();
     await row.getByTestId('demo-revoke-confirm').click();
@@ -182,7 +210,7 @@ describe.skipIf(!facedataAvailable)('verify flow at the desk', { timeout: 240_00
       .poll(() => row.getByTestId('demo-status').getAttribute('data-status'), PATIENT)
       .toBe('rejected');
     await page.getByTestId('tab-verify').click();
-    await page.getByTestId('submission-input').fill(ids.personA!);
+    await page.getByTestId('submission-input').fill(ids.revoked!);
     await page.keyboard.press('Enter');
     await expect
       .poll(

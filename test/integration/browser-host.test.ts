@@ -1,41 +1,20 @@
 // The browser host as a real server on 127.0.0.1: token, origin and host checks, schema
 // validation before any handler runs, binary frames, and push events.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { encode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
-import { silentLogger } from '../../src-main/host/logger';
+import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { syntheticJpeg, syntheticPng } from '../support/images';
 import { call, nextEvent, openBridge, refusalOf, sendRaw } from '../support/ws-client';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
 
+let fixture: HostFixture;
 let host: BrowserHost;
 let bridge: WebSocket;
 
 beforeAll(async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>station</title>');
-  host = await startBrowserHost({
-    rendererDir,
-    port: 0,
-    version: '9.9.9',
-    config: {
-      centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'station-data-')),
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId: 'station-test',
-      demo: 'off',
-    },
-    logger: silentLogger,
-    engine: 'off',
-    // Tests opt in to the plaintext key explicitly (the browser host's --insecure-plaintext-key).
-    keyWrapper: createPlaintextKeyWrapper(),
-  });
+  fixture = await startTestBrowserHost();
+  host = fixture.host;
   bridge = await openBridge(host.origin, host.token);
   // Every method but signing in needs a signed-in operator (issue 11).
   const admin = await call(bridge, 'session:createFirstAdmin', {
@@ -48,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   bridge?.close();
-  await host?.close();
+  await fixture?.close();
 });
 
 async function framesAnalyzed(): Promise<number> {

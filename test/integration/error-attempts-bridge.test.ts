@@ -4,14 +4,11 @@
 // under approved/rejected), in the CSV with its code, and never in the queue for POST /v3/faceauth.
 // The desk's own check of an id (Enter/Check on Verify, recordAttempt) is listed the same way; the
 // check a History card makes for its reference picture is not.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { call, openBridge } from '../support/ws-client';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
 
 let host: BrowserHost;
 /** A station of its own for the checks, so that neither describe counts the other's attempts. */
@@ -19,24 +16,12 @@ let checkHost: BrowserHost;
 const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'admin password 1' };
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
 
-function startStation(stationId: string): Promise<BrowserHost> {
-  return startBrowserHost({
-    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
-    port: 0,
-    version: '1.0.0',
-    logger: silentLogger,
-    engine: 'off',
-    keyWrapper: createPlaintextKeyWrapper(),
-    config: {
-      centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), `${stationId}-`)),
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId,
-      demo: 'off',
-    },
-  });
+const fixtures: HostFixture[] = [];
+
+async function startStation(stationId: string): Promise<BrowserHost> {
+  const fixture = await startTestBrowserHost(silentLogger, { stationId });
+  fixtures.push(fixture);
+  return fixture.host;
 }
 
 beforeAll(async () => {
@@ -47,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await host?.close();
-  await checkHost?.close();
+  await Promise.all(fixtures.map((fixture) => fixture.close()));
 });
 
 interface Listing {

@@ -1,62 +1,54 @@
 // Issue 11, part 4 (the audit chain proves something): an attacker with the database file edits
 // the chain outside the station, then the station is started again. Real parts throughout: the
 // browser host with its store worker on real SQLite files, the WebSocket bridge, better-sqlite3
-// for the attacker's edits.
-import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// for the attacker's edits (test/support/security/audit-files.ts).
+import { existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { computeEntryHash, GENESIS_HASH } from '../../src-main/audit/chain';
+import type { BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import type { AuditRow } from '../../src-main/database/queries/audit';
 import { AUDIT_KEY_FILE, DATABASE_FILE } from '../../src-main/store/station-store';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
+import {
+  auditRows,
+  cutAndRehash,
+  passesUnkeyedCheck,
+  tamper as tamperFile,
+} from '../support/security/audit-files';
+import { useTempDir } from '../support/temp-dir';
 import { call, openBridge } from '../support/ws-client';
 
 const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
-const temps: string[] = [];
-const hosts: BrowserHost[] = [];
+// Each test's station files, restarted on as often as the attack needs; removed after the test.
+const dataDir = useTempDir('station-audit-');
+const running = new Map<BrowserHost, HostFixture>();
 afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.close()));
-  temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  await Promise.all([...running.values()].map((fixture) => fixture.close()));
+  running.clear();
 });
 
-async function startStation(dataDir: string): Promise<BrowserHost> {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
-  temps.push(rendererDir);
-  const host = await startBrowserHost({
-    rendererDir,
-    port: 0,
-    version: '1.0.0',
-    logger: silentLogger,
-    engine: 'off',
-    keyWrapper: createPlaintextKeyWrapper(),
-    config: {
-      centralBaseUrl: null,
-      dataDir,
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId: 'station-audit',
-      demo: 'off',
-    },
+async function startStation(): Promise<BrowserHost> {
+  const fixture = await startTestBrowserHost(silentLogger, {
+    dataDir: dataDir(),
+    stationId: 'station-audit',
   });
-  hosts.push(host);
-  return host;
+  running.set(fixture.host, fixture);
+  return fixture.host;
 }
 
 async function stop(host: BrowserHost): Promise<void> {
-  hosts.splice(hosts.indexOf(host), 1);
-  await host.close();
+  await running.get(host)?.close();
+  running.delete(host);
 }
 
-/** A station with a few audit entries (account created, sign-ins, sign-outs). */
-async function stationWithHistory(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'station-audit-'));
-  temps.push(dataDir);
-  const host = await startStation(dataDir);
+const tamper = (edit: (db: Database.Database) => void) =>
+  tamperFile(join(dataDir(), DATABASE_FILE), edit);
+
+/** This test's station with a few audit entries (account created, sign-ins, sign-outs). */
+async function stationWithHistory(): Promise<void> {
+  const host = await startStation();
   const bridge = await openBridge(host.origin, host.token);
   expect((await call(bridge, 'session:createFirstAdmin', ADMIN)).ok).toBe(true);
   for (let i = 0; i < 3; i += 1) {
@@ -67,44 +59,10 @@ async function stationWithHistory(): Promise<string> {
   expect(verified).toMatchObject({ ok: true, value: { ok: true, problems: 0 } });
   bridge.close();
   await stop(host);
-  return dataDir;
 }
 
-/** The attacker's own handle on the file, with the append-only triggers out of the way. */
-function tamper(dataDir: string, edit: (db: Database.Database) => void): void {
-  const db = new Database(join(dataDir, DATABASE_FILE));
-  db.exec(`DROP TRIGGER audit_log_append_only_update; DROP TRIGGER audit_log_append_only_delete;
-    DROP TRIGGER audit_acknowledgements_no_update; DROP TRIGGER audit_acknowledgements_no_delete;`);
-  edit(db);
-  db.exec(`CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`);
-  db.close();
-}
-
-function rows(db: Database.Database): AuditRow[] {
-  return db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
-}
-
-/** Today's (pre-issue-11) verifier: sequence, links and unkeyed hashes only. */
-function passesUnkeyedCheck(db: Database.Database): boolean {
-  let prev = GENESIS_HASH;
-  return rows(db).every((row, index) => {
-    const hash = computeEntryHash({
-      seq: row.seq,
-      at: row.at,
-      kind: row.kind,
-      actor: row.actor,
-      payloadJson: row.payload_json,
-      prevHash: row.prev_hash,
-    });
-    const ok = row.seq === index + 1 && row.prev_hash === prev && hash === row.hash;
-    prev = row.hash;
-    return ok;
-  });
-}
-
-async function auditStateAfterRestart(dataDir: string) {
-  const host = await startStation(dataDir);
+async function auditStateAfterRestart() {
+  const host = await startStation();
   const bridge = await openBridge(host.origin, host.token);
   const startup = host.services.status.current().auditChain;
   await call(bridge, 'session:signIn', { username: ADMIN.username, password: ADMIN.password });
@@ -113,75 +71,50 @@ async function auditStateAfterRestart(dataDir: string) {
   return { host, startup, onDemand, safeMode: host.services.store.safeMode };
 }
 
+function problemKinds(onDemand: { value?: unknown }): string[] {
+  return (onDemand.value as { firstProblems: { kind: string }[] }).firstProblems.map((p) => p.kind);
+}
+
 describe('keyed audit chain', () => {
   it('attack: re-hashed audit chain', async () => {
-    const dataDir = await stationWithHistory();
+    await stationWithHistory();
     // The attack: delete entry 3, then renumber and re-hash every later entry with the old,
     // unkeyed formula; the MACs cannot be recomputed without the key, so they are dropped.
-    tamper(dataDir, (db) => {
-      const all = rows(db);
-      db.prepare('DELETE FROM audit_log WHERE seq >= 3').run();
-      // Queued copies for the central API would give the edit away: gone too.
-      db.prepare(`DELETE FROM outbox WHERE kind = 'audit'`).run();
-      let prevHash = (all[1] as AuditRow).hash;
-      for (const row of all.slice(3)) {
-        const entry = { ...row, seq: row.seq - 1, prevHash, payloadJson: row.payload_json };
-        const hash = computeEntryHash(entry);
-        db.prepare(
-          `INSERT INTO audit_log (seq, at, kind, actor, payload_json, prev_hash, hash, mac)
-           VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
-        ).run(entry.seq, row.at, row.kind, row.actor, row.payload_json, prevHash, hash);
-        prevHash = hash;
-      }
+    tamper((db) => {
+      cutAndRehash(db, 3, false);
       // Against today's unkeyed verification the forged chain is flawless.
       expect(passesUnkeyedCheck(db)).toBe(true);
     });
 
-    const after = await auditStateAfterRestart(dataDir);
+    const after = await auditStateAfterRestart();
     // Detected at the next start, by the store worker, and kept in the status bar.
     expect(after.startup).toMatchObject({ ok: false });
     expect(after.startup?.problems).toBeGreaterThan(0);
     expect(after.onDemand).toMatchObject({ ok: true, value: { ok: false } });
-    const problems = (after.onDemand.value as { firstProblems: { kind: string }[] }).firstProblems;
-    expect(problems.map((p) => p.kind)).toContain('mac_missing');
+    expect(problemKinds(after.onDemand)).toContain('mac_missing');
     expect(after.host.services.status.current().auditChain?.ok).toBe(false);
   }, 60_000);
 
   it('attack: MACs forged by copying them onto re-hashed entries', async () => {
-    const dataDir = await stationWithHistory();
+    await stationWithHistory();
     // The attacker keeps each old MAC on its renumbered entry, hoping nobody checks what it binds.
-    tamper(dataDir, (db) => {
-      const all = rows(db);
-      db.prepare('DELETE FROM audit_log WHERE seq >= 2').run();
-      db.prepare(`DELETE FROM outbox WHERE kind = 'audit'`).run();
-      let prevHash = (all[0] as AuditRow).hash;
-      for (const row of all.slice(2)) {
-        const entry = { ...row, seq: row.seq - 1, prevHash, payloadJson: row.payload_json };
-        const hash = computeEntryHash(entry);
-        db.prepare(
-          `INSERT INTO audit_log (seq, at, kind, actor, payload_json, prev_hash, hash, mac)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(entry.seq, row.at, row.kind, row.actor, row.payload_json, prevHash, hash, row.mac);
-        prevHash = hash;
-      }
-    });
-    const after = await auditStateAfterRestart(dataDir);
+    tamper((db) => cutAndRehash(db, 2, true));
+    const after = await auditStateAfterRestart();
     expect(after.startup?.ok).toBe(false);
-    const problems = (after.onDemand.value as { firstProblems: { kind: string }[] }).firstProblems;
-    expect(problems.map((p) => p.kind)).toContain('mac_mismatch');
+    expect(problemKinds(after.onDemand)).toContain('mac_mismatch');
   }, 60_000);
 
   it('attack: audit head forged in the same database', async () => {
-    const dataDir = await stationWithHistory();
+    await stationWithHistory();
     // The central API acknowledged the chain's head (what sync does on a 2xx reply).
-    const host = await startStation(dataDir);
+    const host = await startStation();
     const items = await host.services.store.send('outbox:peek', { limit: 500 });
     const auditIds = items.filter((i) => i.kind === 'audit').map((i) => i.outboxId);
     await host.services.store.send('outbox:confirm', { outboxIds: auditIds });
     await stop(host);
     // The attack: cut off the newest entries and replace the acknowledgement with one that fits.
-    tamper(dataDir, (db) => {
-      const all = rows(db);
+    tamper((db) => {
+      const all = auditRows(db);
       const keep = all.length - 3;
       const newHead = all[keep - 1] as AuditRow;
       db.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep);
@@ -195,39 +128,36 @@ describe('keyed audit chain', () => {
       db.prepare('UPDATE audit_synced_head SET seq = ?, hash = ?').run(newHead.seq, newHead.hash);
       expect(passesUnkeyedCheck(db)).toBe(true);
     });
-    const after = await auditStateAfterRestart(dataDir);
+    const after = await auditStateAfterRestart();
     expect(after.startup?.ok).toBe(false);
-    const problems = (after.onDemand.value as { firstProblems: { kind: string }[] }).firstProblems;
-    expect(problems.map((p) => p.kind)).toContain('acknowledgement_forged');
+    expect(problemKinds(after.onDemand)).toContain('acknowledgement_forged');
   }, 60_000);
 
   it('attack: MACs stripped and the audit key check removed, hoping for a re-seal', async () => {
-    const dataDir = await stationWithHistory();
-    tamper(dataDir, (db) => {
+    await stationWithHistory();
+    tamper((db) => {
       db.prepare('UPDATE audit_log SET mac = NULL').run();
       db.prepare(`DELETE FROM station_key_checks WHERE name = 'audit'`).run();
     });
-    const after = await auditStateAfterRestart(dataDir);
+    const after = await auditStateAfterRestart();
     // Not re-sealed: the store refuses the key it cannot prove and opens read-only.
     expect(after.safeMode).toBe(true);
     expect(after.startup?.ok).toBe(false);
     await stop(after.host);
-    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-    expect(rows(db).every((row) => row.mac === null)).toBe(true);
+    const db = new Database(join(dataDir(), DATABASE_FILE), { readonly: true });
+    expect(auditRows(db).every((row) => row.mac === null)).toBe(true);
     db.close();
 
     // The audit key file deleted as well: a new key is refused too, and not left behind.
-    unlinkSync(join(dataDir, AUDIT_KEY_FILE));
-    const again = await auditStateAfterRestart(dataDir);
+    unlinkSync(join(dataDir(), AUDIT_KEY_FILE));
+    const again = await auditStateAfterRestart();
     expect(again.safeMode).toBe(true);
     await stop(again.host);
-    expect(existsSync(join(dataDir, AUDIT_KEY_FILE))).toBe(false);
+    expect(existsSync(join(dataDir(), AUDIT_KEY_FILE))).toBe(false);
   }, 60_000);
 
   it('lets only admins verify on demand', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'station-audit-'));
-    temps.push(dataDir);
-    const host = await startStation(dataDir);
+    const host = await startStation();
     const bridge = await openBridge(host.origin, host.token);
     expect(await call(bridge, 'audit:verify', {})).toMatchObject({
       ok: false,

@@ -1,14 +1,12 @@
 // Attacks by a hostile or broken central API (or whoever sits at its address) against the
 // station's sync: real HTTP servers on 127.0.0.1, a real store file, the real SyncService. Each
 // case passes only when the station blocked the attack.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { loadStationConfig } from '../../src-main/host/config';
 import { silentLogger } from '../../src-main/host/logger';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import type { StoreClient } from '../../src-main/store/client';
 import { ArgosClient } from '../../src-main/sync/argos-client';
 import { SyncService } from '../../src-main/sync/sync-service';
@@ -17,6 +15,11 @@ import { openStation, recordResults } from '../../scripts/sync/station-fixtures'
 import { HostileServer, json } from '../support/sync/hostile-server';
 import { SIM_KEYS, TEST_POLICY } from '../support/sync/simulator';
 import { call, openBridge } from '../support/ws-client';
+import { useTempDirs } from '../support/temp-dir';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 const STATION = 'station-attacked';
 let dir: string;
@@ -24,7 +27,7 @@ let store: StoreClient;
 const servers: HostileServer[] = [];
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'faceauth-central-attack-'));
+  dir = tempDir('faceauth-central-attack-');
   store = await openStation(dir, STATION);
 });
 afterEach(async () => {
@@ -190,20 +193,19 @@ describe('a hostile central API', () => {
 
 describe('the central address and its keys', () => {
   const ADMIN = { username: 'admin', displayName: 'Ada', password: 'admin password 1' };
+  let fixture: HostFixture;
   let host: BrowserHost;
 
   beforeEach(async () => {
-    host = await startBrowserHost({
-      keyWrapper: createPlaintextKeyWrapper(),
-      rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
-      port: 0,
-      version: '1.0.0',
-      logger: silentLogger,
-      engine: 'off',
-      config: { ...loadStationConfig({}, join(dir, 'station')), demo: 'off' },
+    // The station's configuration as loaded from an empty environment, on this test's folder.
+    const config = loadStationConfig({}, join(dir, 'station'));
+    fixture = await startTestBrowserHost(silentLogger, {
+      dataDir: config.dataDir,
+      config: { ...config, demo: 'off' },
     });
+    host = fixture.host;
   });
-  afterEach(async () => host.close());
+  afterEach(async () => fixture.close());
 
   async function admin() {
     const bridge = await openBridge(host.origin, host.token);

@@ -2,16 +2,14 @@
 // the gate answers before any model runs), a real SQLite store and a real WebSocket: a typed id
 // that a spreadsheet would run as a formula, LIKE wildcards that would list everyone's attempts,
 // and a desk that is not signed in asking for them.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { silentLogger } from '../../src-main/host/logger';
-import { createPlaintextKeyWrapper } from '../../src-main/store/keys/plaintext-key-wrapper';
 import { call, openBridge } from '../support/ws-client';
+import { startTestBrowserHost, type HostFixture } from '../support/browser-host-fixture';
 
+let fixture: HostFixture;
 let host: BrowserHost;
 let admin: WebSocket;
 const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'admin password 1' };
@@ -37,23 +35,8 @@ async function failedAttempt(submissionId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startBrowserHost({
-    rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
-    port: 0,
-    version: '1.0.0',
-    logger: silentLogger,
-    engine: 'off',
-    keyWrapper: createPlaintextKeyWrapper(),
-    config: {
-      centralBaseUrl: null,
-      dataDir: mkdtempSync(join(tmpdir(), 'station-history-attacks-')),
-      connectivityIntervalMs: 60_000,
-      faceAuthKey: null,
-      idCheckKey: null,
-      stationId: 'station-history-attacks',
-      demo: 'off',
-    },
-  });
+  fixture = await startTestBrowserHost(silentLogger, { stationId: 'station-history-attacks' });
+  host = fixture.host;
   admin = await openBridge(host.origin, host.token);
   expect(await call(admin, 'session:createFirstAdmin', ADMIN)).toMatchObject({ ok: true });
   for (const id of ['KYC-Alpha-1', 'KYC-Beta-2', FORMULA_ID]) await failedAttempt(id);
@@ -61,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   admin?.close();
-  await host?.close();
+  await fixture?.close();
 });
 
 describe('history of failed attempts', () => {

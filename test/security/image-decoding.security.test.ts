@@ -3,7 +3,6 @@
 // (or from the central API) runs in the engine's worker pool instead (issue 11).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../support/browser-host-fixture';
 import { syntheticJpeg, syntheticPng } from '../support/images';
 import { call, openBridge } from '../support/ws-client';
+import { pngBomb } from '../support/hostile-images';
 
 // Every call into sharp made on this thread (the main process in this test) is counted; the
 // engine's workers load their own copy and are not counted (and no engine runs here).
@@ -25,27 +25,6 @@ vi.mock('sharp', async (importOriginal) => {
   }, actual);
   return { default: counted };
 });
-
-/** A PNG whose header declares 30000x30000 pixels (2.7 GB decoded) in a few hundred bytes. */
-function pngBomb(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    return Buffer.concat([length, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(30_000, 0);
-  ihdr.writeUInt32BE(30_000, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(Buffer.alloc(30_001 * 8))),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
-}
 
 let fixture: HostFixture;
 let desk: WebSocket;
@@ -63,7 +42,7 @@ describe('image decoding stays out of the main process', () => {
   it('attack: image decoded in the main process', async () => {
     const jpeg = await syntheticJpeg(320, 240);
     const png = await syntheticPng(64, 48);
-    const hostile = [pngBomb(), jpeg.subarray(0, 40)];
+    const hostile = [pngBomb(30_001 * 8), jpeg.subarray(0, 40)];
     sharpCalls.count = 0;
     for (const image of hostile) {
       const answer = await call(desk, 'frame:analyze', {

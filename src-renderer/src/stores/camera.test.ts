@@ -1,9 +1,10 @@
 // The camera store with a real Pinia and a stubbed getUserMedia: a refused permission and a
 // missing camera end in their own states (the screen explains each), and the stream stays open
 // while any screen still shows it, its tracks stopped when the last one leaves.
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCameraStore } from './camera';
+import { useTestingStores } from './testing/fake-station';
 
 function stubCamera(answer: () => Promise<unknown>) {
   const getUserMedia = vi.fn(answer);
@@ -12,7 +13,7 @@ function stubCamera(answer: () => Promise<unknown>) {
 }
 
 describe('camera store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => setActivePinia(useTestingStores()));
   afterEach(() => vi.unstubAllGlobals());
 
   it.each([

@@ -2,9 +2,10 @@
 // main as calendar days, unreadable dates stop the search with the field named, failed attempts
 // open their own card, a result's card fetches both photos through the audited calls, and
 // failures become plain errors.
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BridgeError } from '../../../src-shared/contract/envelope';
+import { i18n } from '../i18n';
+import { BridgeError, failure } from '../../../src-shared/contract/envelope';
 import type {
   ErrorAttemptView,
   ResultFilter,
@@ -12,6 +13,15 @@ import type {
 } from '../../../src-shared/contract/results';
 import { installBridge, type StationBridge } from '../bridge/bridge-holder';
 import { useHistoryStore } from './history';
+import { useSessionStore } from './session';
+import {
+  installFakeStation,
+  OFFLINE,
+  ok,
+  signInAs,
+  UNAUTHORIZED,
+  useTestingStores,
+} from './testing/fake-station';
 
 const RESULT: ResultView = {
   authenticationId: 'auth-1',
@@ -68,7 +78,7 @@ function fakeBridge(options: { failWith?: BridgeError } = {}) {
 }
 
 describe('history store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => setActivePinia(useTestingStores()));
 
   it('sends days typed the Korean way as calendar days, and lists results and errors', async () => {
     const calls = fakeBridge();
@@ -135,5 +145,51 @@ describe('history store', () => {
     expect(history.detail).toBeNull();
     expect(await history.exportCsv()).toBeNull();
     expect(history.error?.code).toBe('forbidden');
+  });
+});
+
+describe('history store, through the real client, when the station fails', () => {
+  beforeEach(() => setActivePinia(useTestingStores()));
+
+  it('offline: the list keeps its rows and the screen says the station is not reachable', async () => {
+    let offline = false;
+    installFakeStation({
+      'results:search': () => (offline ? OFFLINE : ok({ rows: [RESULT], errors: [ATTEMPT] })),
+    });
+    const history = useHistoryStore();
+    await history.search();
+    offline = true;
+    await history.search();
+    expect(history.rows).toEqual([RESULT]);
+    expect(history.error).toEqual({ key: 'problems.bridge.unavailable', code: 'unavailable' });
+    expect(i18n.global.t(history.error!.key)).toMatch(/Try again/);
+    expect(history.loading).toBe(false);
+  });
+
+  it('a refused review keeps the disagreement listed and says why', async () => {
+    const disagreeing = { ...RESULT, disagreement: true };
+    installFakeStation({
+      'results:disagreements': () => ok({ rows: [disagreeing] }),
+      'results:reviewDisagreement': () => failure('forbidden', 'supervisor role required'),
+    });
+    const history = useHistoryStore();
+    await history.loadDisagreements();
+    await history.reviewDisagreement('auth-1');
+    expect(history.disagreements).toEqual([disagreeing]);
+    expect(history.error).toEqual({ key: 'problems.bridge.forbidden', code: 'forbidden' });
+  });
+
+  it('unauthorized: the desk returns to sign-in and no photo is left open', async () => {
+    installFakeStation({ 'results:detail': () => UNAUTHORIZED });
+    signInAs('supervisor');
+    const history = useHistoryStore();
+    await history.open('auth-1');
+    expect(useSessionStore().session).toBeNull();
+    expect([history.detail, history.detailImage, history.detailReference]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(history.error?.code).toBe('unauthorized');
   });
 });

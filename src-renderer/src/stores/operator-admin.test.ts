@@ -1,7 +1,7 @@
 // The admin store through the real typed client over a recording transport: each action calls
 // its own channel and reloads the accounts; a refusal keeps its code (shown translated); and an
 // `unauthorized` answer signs the desk out, as main.ts wires it.
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MethodChannel } from '../../../src-shared/contract/channels';
 import { failure, type Envelope } from '../../../src-shared/contract/envelope';
@@ -12,6 +12,8 @@ import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import { useOperatorAdminStore } from './operator-admin';
 import { useSessionStore } from './session';
+import { useOperatorsStore } from './operators';
+import { installFakeStation, OFFLINE, ok, useTestingStores } from './testing/fake-station';
 
 const OLGA = {
   operatorId: 'op-1',
@@ -41,7 +43,7 @@ function install(answer: (channel: MethodChannel) => Envelope<unknown>): MethodC
 }
 
 describe('operator admin store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => setActivePinia(useTestingStores()));
 
   it('disables through its own channel, then reloads the accounts', async () => {
     const calls = install((channel) =>
@@ -74,5 +76,35 @@ describe('operator admin store', () => {
     };
     expect(await useOperatorAdminStore().erasePerson('SUB-1')).toBe(false);
     expect(session.session).toBeNull();
+  });
+});
+
+describe('operator admin store when the station fails', () => {
+  beforeEach(() => setActivePinia(useTestingStores()));
+
+  it('offline: the action fails with a code both languages translate, and no reload is asked', async () => {
+    installFakeStation({ 'operators:unlock': () => OFFLINE });
+    const admin = useOperatorAdminStore();
+    expect(await admin.act('op-1', 'unlock')).toBe(false);
+    expect([admin.errorCode, admin.lastAction, admin.done]).toEqual([
+      'unavailable',
+      'unlock',
+      null,
+    ]);
+    expect(useOperatorsStore().load).not.toHaveBeenCalled();
+    expect(en.operatorAdmin.errors.unavailable).toBeTruthy();
+    expect(ko.operatorAdmin.errors.unavailable).toMatch(/[가-힣]/);
+  });
+
+  it('a refused cache age keeps the age that was shown', async () => {
+    installFakeStation({
+      'settings:cacheAge': () => ok({ maxCacheAgeDays: 30 }),
+      'settings:setCacheAge': () => failure('forbidden', 'requires the admin role'),
+    });
+    const admin = useOperatorAdminStore();
+    await admin.loadCacheAge();
+    expect(await admin.setCacheAge(7)).toBe(false);
+    expect(admin.maxCacheAgeDays).toBe(30);
+    expect(admin.errorCode).toBe('forbidden');
   });
 });

@@ -1,6 +1,6 @@
 // Creating an account through the real typed client: a refusal shows the desk's own sentence
 // (the rules), with the code beside it, never main's or zod's text; success reloads the list.
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MethodChannel } from '../../../src-shared/contract/channels';
 import { failure, type Envelope } from '../../../src-shared/contract/envelope';
@@ -9,6 +9,14 @@ import { createStationClient } from '../bridge/client';
 import { settingsEn } from '../i18n/settings-en';
 import { settingsKo } from '../i18n/settings-ko';
 import { useOperatorsStore } from './operators';
+import { useSessionStore } from './session';
+import {
+  installFakeStation,
+  OFFLINE,
+  signInAs,
+  UNAUTHORIZED,
+  useTestingStores,
+} from './testing/fake-station';
 
 const NEW = {
   username: 'nia',
@@ -43,7 +51,7 @@ function install(answer: (channel: MethodChannel) => Envelope<unknown>): MethodC
 }
 
 describe('operators store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => setActivePinia(useTestingStores()));
 
   it('creates, then reloads the list', async () => {
     const calls = install((channel) =>
@@ -72,5 +80,28 @@ describe('operators store', () => {
     const accounts = useOperatorsStore();
     expect(await accounts.create({ ...NEW })).toBe(false);
     expect(accounts.problem).toEqual({ key: 'problems.bridge.forbidden', code: 'forbidden' });
+  });
+});
+
+describe('operators store when the station fails', () => {
+  beforeEach(() => setActivePinia(useTestingStores()));
+
+  it('offline: creating says the station is not reachable, and the list is not reloaded', async () => {
+    const station = installFakeStation({ 'operators:create': () => OFFLINE });
+    const accounts = useOperatorsStore();
+    expect(await accounts.create({ ...NEW })).toBe(false);
+    expect(accounts.problem).toEqual({ key: 'problems.bridge.unavailable', code: 'unavailable' });
+    expect(station.channels()).toEqual(['operators:create']);
+    expect(accounts.load).not.toHaveBeenCalled();
+  });
+
+  it('unauthorized: the desk returns to sign-in and nothing is listed', async () => {
+    installFakeStation({ 'operators:create': () => UNAUTHORIZED });
+    signInAs('admin');
+    const accounts = useOperatorsStore();
+    expect(await accounts.create({ ...NEW })).toBe(false);
+    expect(useSessionStore().session).toBeNull();
+    expect(accounts.operators).toEqual([]);
+    expect(accounts.problem?.code).toBe('unauthorized');
   });
 });

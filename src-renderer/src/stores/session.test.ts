@@ -1,5 +1,5 @@
 // Refused and throttled sign-ins show the desk's own translated words, never main's text.
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failure, type BridgeErrorCode } from '../../../src-shared/contract/envelope';
 import { installBridge } from '../bridge/bridge-holder';
@@ -7,7 +7,9 @@ import { createStationClient } from '../bridge/client';
 import { i18n, setLanguage } from '../i18n';
 import { deskEn } from '../i18n/desk-en';
 import { en } from '../i18n/en';
+import { settingsEn } from '../i18n/settings-en';
 import { useSessionStore } from './session';
+import { installFakeStation, OFFLINE, ok, useTestingStores } from './testing/fake-station';
 
 function answerSignIn(code: BridgeErrorCode): void {
   installBridge(
@@ -25,7 +27,7 @@ const SESSION = {
 };
 
 describe('session store sign-in', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => setActivePinia(useTestingStores()));
 
   it.each([
     ['unauthorized', en.access.refused],
@@ -48,7 +50,7 @@ describe('session store sign-in', () => {
 
 describe('session store language', () => {
   beforeEach(() => {
-    setActivePinia(createPinia());
+    setActivePinia(useTestingStores());
     setLanguage('en');
   });
 
@@ -84,5 +86,51 @@ describe('session store language', () => {
     await session.signOut();
     expect(i18n.global.locale.value).toBe('ko');
     expect(calls).toEqual(['session:current', 'session:signOut', 'session:current']);
+  });
+});
+
+describe('session store, through the real client, when the station fails', () => {
+  beforeEach(() => {
+    setActivePinia(useTestingStores());
+    setLanguage('en');
+  });
+
+  it('offline: signing in shows the plain sentence for an unreachable station, in Korean too', async () => {
+    installFakeStation({ 'session:signIn': () => OFFLINE });
+    const session = useSessionStore();
+    await session.signIn('desk1', 'a password 12');
+    expect(session.session).toBeNull();
+    expect(session.error).toBe(deskEn.problems.bridge.unavailable);
+    setLanguage('ko');
+    await session.signIn('desk1', 'a password 12');
+    expect(session.error).toMatch(/[가-힣]/);
+  });
+
+  it('a refused first admin shows the account rules, never the schema text', async () => {
+    installFakeStation({
+      'session:createFirstAdmin': () => failure('bad_request', 'password: Too small: >=12'),
+    });
+    const session = useSessionStore();
+    session.needsFirstAdmin = true;
+    await session.createFirstAdmin('admin', 'Admin', 'short');
+    expect(session.error).toBe(settingsEn.accounts.rulesRefused);
+    expect(session.needsFirstAdmin).toBe(true);
+  });
+
+  it('a refused sign-in never counts as a lost session', async () => {
+    installFakeStation({ 'session:signIn': () => failure('unauthorized', 'no') });
+    const session = useSessionStore();
+    await session.signIn('desk1', 'wrong password');
+    expect(session.forget).not.toHaveBeenCalled();
+    expect(session.error).toBe(en.access.refused);
+  });
+
+  it('signs in and clears an earlier idle lock', async () => {
+    installFakeStation({ 'session:signIn': () => ok(SESSION) });
+    const session = useSessionStore();
+    session.lockedForIdle = true;
+    await session.signIn('desk1', 'a password 12');
+    expect(session.session).toEqual(SESSION);
+    expect([session.lockedForIdle, session.error]).toEqual([false, null]);
   });
 });

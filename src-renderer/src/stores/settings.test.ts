@@ -1,4 +1,4 @@
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsView } from '../../../src-shared/contract/settings';
 import { BridgeError } from '../../../src-shared/contract/envelope';
@@ -6,6 +6,14 @@ import { installBridge, type StationBridge } from '../bridge/bridge-holder';
 import { i18n } from '../i18n';
 import { useSessionStore } from './session';
 import { useSettingsStore } from './settings';
+import {
+  installFakeStation,
+  OFFLINE,
+  ok,
+  signInAs,
+  UNAUTHORIZED,
+  useTestingStores,
+} from './testing/fake-station';
 
 const view: SettingsView = {
   stationId: 'station-1',
@@ -30,7 +38,7 @@ const view: SettingsView = {
 
 describe('settings store', () => {
   beforeEach(() => {
-    setActivePinia(createPinia());
+    setActivePinia(useTestingStores());
     // setLanguage also marks <html lang>; this suite runs in Node, without a DOM.
     vi.stubGlobal('document', { documentElement: { lang: 'en' } });
   });
@@ -111,5 +119,52 @@ describe('settings store', () => {
     expect(store.savedSection).toBeNull();
     expect(i18n.global.locale.value).toBe('en');
     expect(store.busySection).toBeNull();
+  });
+});
+
+describe('settings store, through the real client, when the station fails', () => {
+  beforeEach(() => {
+    setActivePinia(useTestingStores());
+    vi.stubGlobal('document', { documentElement: { lang: 'en' } });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('offline: loading says so instead of leaving a blank screen, and a later load clears it', async () => {
+    let offline = true;
+    installFakeStation({ 'settings:get': () => (offline ? OFFLINE : ok(view)) });
+    const store = useSettingsStore();
+    await expect(store.load()).resolves.toBeUndefined();
+    expect(store.view).toBeNull();
+    expect(store.loadProblem).toEqual({ key: 'problems.bridge.unavailable', code: 'unavailable' });
+    expect(i18n.global.t(store.loadProblem!.key)).toMatch(/Try again/);
+    offline = false;
+    await store.load();
+    expect([store.view, store.loadProblem]).toEqual([view, null]);
+  });
+
+  it('offline: a save stays in its section as a problem, and nothing is marked saved', async () => {
+    installFakeStation({ 'settings:get': () => ok(view), 'settings:update': () => OFFLINE });
+    const store = useSettingsStore();
+    await store.load();
+    expect(await store.saveSection('retention', { retention: { templateDays: 60 } })).toBe(false);
+    expect(store.problem?.section).toBe('retention');
+    expect(store.problem?.error.code).toBe('unavailable');
+    expect(store.view?.retention.templateDays).toBe(90);
+    expect(store.savedSection).toBeNull();
+  });
+
+  it('unauthorized: the desk returns to sign-in, in the station language', async () => {
+    installFakeStation({
+      'settings:get': () => ok({ ...view, stationLanguage: 'ko' }),
+      'settings:update': () => UNAUTHORIZED,
+    });
+    const store = useSettingsStore();
+    await store.load();
+    signInAs('admin');
+    expect(await store.chooseLanguage('ko')).toBe(false);
+    const session = useSessionStore();
+    expect(session.session).toBeNull();
+    expect(session.forget).toHaveBeenCalledTimes(1);
+    expect(i18n.global.locale.value).toBe('ko');
   });
 });

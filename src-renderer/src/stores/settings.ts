@@ -11,6 +11,7 @@ import type {
 } from '../../../src-shared/contract/settings';
 import { useBridge } from '../bridge/bridge-holder';
 import { setLanguage } from '../i18n';
+import { isSessionLost } from './errors';
 import { useSessionStore } from './session';
 import { plainError, type PlainError } from '../i18n/plain-error';
 
@@ -24,6 +25,9 @@ export const useSettingsStore = defineStore('settings', () => {
   const savedSection = ref<SettingsSection | null>(null);
   const busySection = ref<SettingsSection | null>(null);
   const problem = ref<{ section: SettingsSection; error: PlainError } | null>(null);
+  /** Why the settings could not be loaded (offline, refused): the screen says so instead of
+   *  staying blank. */
+  const loadProblem = ref<PlainError | null>(null);
 
   // Bumped by every update: a load that was sent before an update answers with the settings as
   // they were, and must not overwrite the update's answer (the screen loads on mount, and a
@@ -40,9 +44,14 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function load(): Promise<void> {
     const sentAt = generation;
-    const loaded = await useBridge().client.settings.get({});
-    if (sentAt !== generation) return;
-    apply(loaded);
+    try {
+      const loaded = await useBridge().client.settings.get({});
+      if (sentAt !== generation) return;
+      loadProblem.value = null;
+      apply(loaded);
+    } catch (cause) {
+      if (sentAt === generation) loadProblem.value = plainError(cause);
+    }
   }
 
   async function loadDiagnostics(): Promise<void> {
@@ -64,7 +73,9 @@ export const useSettingsStore = defineStore('settings', () => {
       savedSection.value = section;
       return true;
     } catch (cause) {
-      if (previousLanguage) setLanguage(previousLanguage);
+      // A lost session has already put the sign-in screen in the station's language: rolling
+      // back to the operator's would show it in the wrong one.
+      if (previousLanguage && !isSessionLost(cause)) setLanguage(previousLanguage);
       problem.value = { section, error: plainError(cause) };
       return false;
     } finally {
@@ -84,6 +95,7 @@ export const useSettingsStore = defineStore('settings', () => {
     savedSection,
     busySection,
     problem,
+    loadProblem,
     load,
     loadDiagnostics,
     saveSection,

@@ -1,12 +1,14 @@
-// Station status (version, backend, online/offline) as main reports it, kept live by events.
+// Station status (version, backend, online/offline) as main reports it, kept live by events. A
+// status call that fails shows as a plain, translated problem, never main's text.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { StationStatus } from '../../../src-shared/contract/station';
 import { useBridge } from '../bridge/bridge-holder';
+import { plainError, type PlainError } from '../i18n/plain-error';
 
 export const useStationStore = defineStore('station', () => {
   const status = ref<StationStatus | null>(null);
-  const error = ref<string | null>(null);
+  const error = ref<PlainError | null>(null);
   let unsubscribe: (() => void) | null = null;
 
   async function connect(): Promise<void> {
@@ -18,7 +20,7 @@ export const useStationStore = defineStore('station', () => {
       status.value = await bridge.client.station.status({});
       error.value = null;
     } catch (cause) {
-      error.value = cause instanceof Error ? cause.message : String(cause);
+      error.value = plainError(cause);
     }
   }
 

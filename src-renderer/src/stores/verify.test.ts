@@ -1,11 +1,22 @@
 // The per-person lifecycle in the verify store, with a fake bridge and the tab's sessionStorage:
 // a verdict comes back after a reload for the same operator only, and every clear forgets it.
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResultView } from '../../../src-shared/contract/results';
 import type { SubmissionCheck, VerifyOutcome } from '../../../src-shared/contract/verify';
 import { installBridge, type StationBridge } from '../bridge/bridge-holder';
 import { useVerifyStore } from './verify';
+import { failure } from '../../../src-shared/contract/envelope';
+import { i18n } from '../i18n';
+import { useSessionStore } from './session';
+import {
+  installFakeStation,
+  OFFLINE,
+  ok,
+  signInAs,
+  UNAUTHORIZED,
+  useTestingStores,
+} from './testing/fake-station';
 
 const RESULT = {
   authentication_id: 'auth-1',
@@ -69,7 +80,7 @@ const grab = async () => new Uint8Array([9]) as Uint8Array<ArrayBuffer>;
 
 /** A page reload: a new Pinia, the same tab storage. */
 function reload() {
-  setActivePinia(createPinia());
+  setActivePinia(useTestingStores());
   return useVerifyStore();
 }
 
@@ -81,7 +92,7 @@ describe('verify store lifecycle', () => {
       setItem: (key: string, value: string) => memory.set(key, value),
       removeItem: (key: string) => memory.delete(key),
     });
-    setActivePinia(createPinia());
+    setActivePinia(useTestingStores());
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -145,5 +156,62 @@ describe('verify store lifecycle', () => {
     expect(store.step).toBe('capture');
     expect(store.outcome?.authenticationId).toBeNull();
     expect(await reload().restore('op-a')).toBe(false);
+  });
+});
+
+describe('verify store, through the real client, when the station fails', () => {
+  beforeEach(() => {
+    vi.stubGlobal('sessionStorage', {
+      getItem: () => null,
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    });
+    setActivePinia(useTestingStores());
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('offline at the check: back to the id, with the plain sentence, nothing about the person kept', async () => {
+    installFakeStation({ 'submission:check': () => OFFLINE });
+    const verify = useVerifyStore();
+    await verify.checkSubmission(' SUB-1 ');
+    expect(verify.step).toBe('enter-id');
+    expect(verify.check).toBeNull();
+    expect(verify.error).toEqual({ key: 'problems.bridge.unavailable', code: 'unavailable' });
+    expect(i18n.global.t(verify.error!.key)).toMatch(/Try again/);
+  });
+
+  it('a refused capture lets the operator capture again, without main text', async () => {
+    installFakeStation({
+      'submission:check': () => ok(check),
+      'verify:capture': () => failure('busy', 'engine queue full (2 in flight)'),
+    });
+    const verify = useVerifyStore();
+    await verify.checkSubmission('SUB-1');
+    await verify.capture(grab, 'op-a');
+    expect(verify.step).toBe('capture');
+    expect(verify.outcome).toBeNull();
+    expect(verify.error).toEqual({ key: 'problems.bridge.busy', code: 'busy' });
+    expect(i18n.global.t(verify.error!.key)).not.toMatch(/in flight/);
+  });
+
+  it('unauthorized at capture: the desk returns to sign-in and no verdict is remembered', async () => {
+    const remembered = vi.fn();
+    vi.stubGlobal('sessionStorage', {
+      getItem: () => null,
+      setItem: remembered,
+      removeItem: () => undefined,
+    });
+    installFakeStation({
+      'submission:check': () => ok(check),
+      'verify:capture': () => UNAUTHORIZED,
+    });
+    signInAs('operator');
+    const verify = useVerifyStore();
+    await verify.checkSubmission('SUB-1');
+    await verify.capture(grab, 'op-operator');
+    expect(useSessionStore().session).toBeNull();
+    expect(verify.outcome).toBeNull();
+    expect(verify.error?.code).toBe('unauthorized');
+    expect(remembered).not.toHaveBeenCalled();
   });
 });

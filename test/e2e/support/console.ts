@@ -1,4 +1,5 @@
-// Steps every console test repeats: create the first admin on a fresh station, sign in.
+// Steps every console test repeats: create the first admin on a fresh station, sign in, or
+// either of the two, for a test that must not depend on another having made the admin first.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -29,4 +30,23 @@ export async function waitForEngine(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByTestId('status-backend').textContent(), { timeout: 90_000 })
     .toMatch(/Engine: (onnx-[a-z]+|wasm|cpu|tensorflow)/);
+}
+
+/**
+ * On the sign-in screen: creates the first admin when the station has none yet, else signs the
+ * admin in. Tests call it instead of assuming an earlier test made the admin.
+ */
+export async function signInOrCreateAdmin(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('username').count(), { timeout: 15_000 }).toBe(1);
+  // The first-admin form and the sign-in form render together with the session's state: once
+  // the username field is there, the display-name field is too if (and only if) it is the former.
+  if ((await page.getByTestId('display-name').count()) === 1) await createFirstAdmin(page);
+  else await signIn(page, ADMIN.username, ADMIN.password);
+}
+
+/** A fresh load (a new connection: nobody signed in), then the admin signed in. */
+export async function adminDesk(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await signInOrCreateAdmin(page);
 }

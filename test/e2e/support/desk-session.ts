@@ -68,3 +68,13 @@ export async function enrollDemoPatiently(page: Page, name: string): Promise<str
   if (id?.[1] === undefined) throw new Error('no DEMO id on screen');
   return id[1];
 }
+
+/** History, then the card of its newest row, waiting as long as a loaded machine needs. */
+export async function openNewestHistoryCard(page: Page): Promise<void> {
+  await page.getByTestId('tab-history').click();
+  await expect
+    .poll(() => page.getByTestId('history-row').count(), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await page.getByTestId('history-row').first().click();
+  await expect.poll(() => page.getByTestId('history-detail').count(), { timeout: 60_000 }).toBe(1);
+}

@@ -10,12 +10,23 @@ export async function enrollDemo(page: Page, name: string): Promise<string> {
   await expect
     .poll(() => page.getByTestId('guidance').textContent(), { timeout: 30_000 })
     .toBe('Face OK');
+  const enrolled = page.getByTestId('demo-enrolled');
+  // A page that enrolled before still shows that id: wait for a new one, not the old one.
+  const shown = async () =>
+    (await enrolled.count()) ? ((await enrolled.textContent()) ?? '') : '';
+  const before = await shown();
   await page.getByTestId('demo-name').fill(name);
   await page.getByTestId('demo-enroll').click();
   await expect
-    .poll(() => page.getByTestId('demo-enrolled').textContent(), { timeout: 30_000 })
-    .toMatch(/DEMO-/);
-  const id = /(DEMO-[0-9A-F]+)/.exec((await page.getByTestId('demo-enrolled').textContent()) ?? '');
+    .poll(
+      async () => {
+        const text = await shown();
+        return text !== before && /DEMO-/.test(text);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  const id = /(DEMO-[0-9A-F]+)/.exec(await shown());
   if (id?.[1] === undefined) throw new Error('no DEMO id on screen');
   return id[1];
 }

@@ -68,11 +68,11 @@ export async function confirmInDialog(page: Page): Promise<void> {
 /** Creates an operator through the form, checking that the rule shows and gates Create first. */
 export async function createAccountOn(
   page: Page,
-  account: { username: string; displayName: string; password: string },
+  account: { username: string; displayName: string; password: string; role?: string },
 ): Promise<void> {
   await page.getByTestId('new-operator-username').fill(account.username);
   await page.getByTestId('new-operator-name').fill(account.displayName);
-  await page.getByTestId('new-operator-role').selectOption('operator');
+  await page.getByTestId('new-operator-role').selectOption(account.role ?? 'operator');
   await page.getByTestId('new-operator-password').fill('short');
   expect(await page.getByTestId('password-rule').textContent()).toMatch(/12/);
   expect(await page.getByTestId('new-operator-submit').isDisabled()).toBe(true);

@@ -1,32 +1,11 @@
 // The thumbnail task: made in a real pool worker, with the same gatekeeper as analysis, so main
 // never decodes the image (issue 11). Synthetic images; no photos needed.
-import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaceEngine, type FaceEngine } from '../../../src-main/engine';
 import { syntheticJpeg } from '../../support/images';
 import { silentLogger } from './facedata-guard';
-
-/** A PNG whose header declares 30000x30000 pixels in a few hundred bytes. */
-function pngBomb(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    return Buffer.concat([length, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(30_000, 0);
-  ihdr.writeUInt32BE(30_000, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(Buffer.alloc(1024))),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
-}
+import { pngBomb } from '../../support/hostile-images';
 
 describe('thumbnail task in the engine worker', () => {
   let engine: FaceEngine;

@@ -1,11 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStaticFile } from '../../../src-main/browser-host/static-files';
+import { useTempDirs } from '../../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 describe('static files', () => {
-  const parent = mkdtempSync(join(tmpdir(), 'static-'));
+  const parent = tempDir('static-');
   const root = join(parent, 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), 'index');

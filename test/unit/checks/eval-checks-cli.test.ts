@@ -1,10 +1,13 @@
 // `eval checks` refuses a data folder without the three labelled sets, before starting an engine.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../tools/cli/run-cli';
 import { checkSamples } from '../../../tools/checks/check-datasets';
+import { useTempDirs } from '../../support/temp-dir';
+
+// Temp folders, removed after the file's last test (after any station using them has stopped).
+const tempDir = useTempDirs();
 
 function capture() {
   const io = {
@@ -24,14 +27,14 @@ describe('eval checks', () => {
   });
 
   it('names the missing labels.csv', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));
+    const dir = tempDir('checks-');
     const io = capture();
     expect(await runCli(['eval', 'checks', '--data', dir], io)).toBe(2);
     expect(io.errText).toMatch(/masks.*labels\.csv not found/);
   });
 
   it('splits labels into positives and negatives as issue 4 lists them', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));
+    const dir = tempDir('checks-');
     const write = (folder: string, rows: string[]) => {
       fs.mkdirSync(path.join(dir, folder));
       fs.writeFileSync(path.join(dir, folder, 'labels.csv'), ['path,label', ...rows].join('\n'));
