@@ -7,7 +7,7 @@ import { samplePatch } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
 import { blazeFaceAnchors, decodeBlazeFace, type BlazeFaceDetection } from './blazeface-decode';
 import type { CoveredFaceNet } from '../networks/face-networks';
-import type { DetectedFace, FaceBox } from './face-box';
+import { scaleBox, type DetectedFace, type FaceBox } from './face-box';
 
 export interface CoveredFaceConfig {
   /** Lowest BlazeFace score kept. */
@@ -144,12 +144,7 @@ export function scaleFace(f: DetectedFace, scale: number): DetectedFace {
   const p = (q: { x: number; y: number }) => ({ x: q.x * scale, y: q.y * scale });
   return {
     ...f,
-    box: {
-      x: f.box.x * scale,
-      y: f.box.y * scale,
-      width: f.box.width * scale,
-      height: f.box.height * scale,
-    },
+    box: scaleBox(f.box, scale),
     ...(f.eyes === undefined ? {} : { eyes: [p(f.eyes[0]), p(f.eyes[1])] as const }),
   };
 }

@@ -7,7 +7,7 @@
 import type { FaceNetworks } from '../networks/face-networks';
 import { padImage, shrinkToFit } from '../image/resample';
 import type { RgbImage } from '../image/rgb-image';
-import type { DetectedFace } from './face-box';
+import { scaleBox, type DetectedFace } from './face-box';
 import {
   DEFAULT_COVERED_FACE_CONFIG,
   detectCoveredFaces,
@@ -81,12 +81,7 @@ export async function detectFaces(
   const unpad = (faces: DetectedFace[]): DetectedFace[] =>
     faces.map((f) => ({
       ...f,
-      box: {
-        x: (f.box.x - pad) * scale,
-        y: (f.box.y - pad) * scale,
-        width: f.box.width * scale,
-        height: f.box.height * scale,
-      },
+      box: scaleBox(f.box, scale, pad, pad),
     }));
   const tinyPadded = await run(nets, padded, 'tiny', cfg);
   if (tinyPadded.length > 0) return { faces: unpad(tinyPadded), stage: 'tiny-padded' };

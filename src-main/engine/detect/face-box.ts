@@ -18,3 +18,14 @@ export interface DetectedFace {
    *  on the image's left in a frontal face, like landmarks 36..41). */
   eyes?: readonly [{ x: number; y: number }, { x: number; y: number }];
 }
+
+/** The box moved by (-dx, -dy) and then multiplied by `scale`: from a padded or shrunken copy
+ *  back to the pixels of the image it was made from. */
+export function scaleBox(box: FaceBox, scale: number, dx = 0, dy = 0): FaceBox {
+  return {
+    x: (box.x - dx) * scale,
+    y: (box.y - dy) * scale,
+    width: box.width * scale,
+    height: box.height * scale,
+  };
+}

@@ -5,7 +5,7 @@
 import { chooseFace } from '../detect/choose-face';
 import { detectFaces } from '../detect/detect-faces';
 import { detectCoveredFaces } from '../detect/covered-face-detector';
-import type { DetectedFace, FaceBox } from '../detect/face-box';
+import { scaleBox, type DetectedFace, type FaceBox } from '../detect/face-box';
 import { decodeImage } from '../image/decode-image';
 import type { ImageFormat } from '../image/image-header';
 import { validateImage } from '../image/validate-image';
@@ -90,12 +90,7 @@ export async function analyzeFrame(
     });
   }
   const scaled = faces.map((f): PreviewFace => ({
-    box: {
-      x: f.box.x * scale,
-      y: f.box.y * scale,
-      width: f.box.width * scale,
-      height: f.box.height * scale,
-    },
+    box: scaleBox(f.box, scale),
     score: f.score,
     ...(f.detector === 'blazeface' ? { coveredYaw: f.yaw ?? 0 } : {}),
   }));

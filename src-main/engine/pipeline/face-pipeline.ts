@@ -5,7 +5,7 @@ import { chipTransform, extractChip, CHIP_SIZE } from '../align/face-chip';
 import type { Point2 } from '../align/similarity-transform';
 import { chooseFace } from '../detect/choose-face';
 import { detectFaces } from '../detect/detect-faces';
-import type { DetectedFace, FaceBox } from '../detect/face-box';
+import { scaleBox, type DetectedFace, type FaceBox } from '../detect/face-box';
 import { EngineError } from '../errors/engine-error';
 import { decodeImage } from '../image/decode-image';
 import type { ImageFormat } from '../image/image-header';
@@ -128,12 +128,7 @@ export async function analyzeFace(
 
   return {
     descriptor,
-    box: {
-      x: face.box.x * scale,
-      y: face.box.y * scale,
-      width: face.box.width * scale,
-      height: face.box.height * scale,
-    },
+    box: scaleBox(face.box, scale),
     detectionScore: face.score,
     detectionStage: detection.stage,
     landmarkSource,
