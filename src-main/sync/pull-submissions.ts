@@ -187,6 +187,7 @@ export class SubmissionPuller {
       await ctx.store.send('sync:applyPulledPage', {
         ...built.page,
         sweepId: sweep.sweepId,
+        seenAt: ctx.clock(),
         cursor: save(value),
       });
       if (finished) return { kind: 'done', progress: this.report(sweep, 'done', session) };
@@ -267,6 +268,7 @@ export class SubmissionPuller {
       await ctx.store.send('sync:applyPulledPage', {
         ...page,
         sweepId: sweep.sweepId,
+        seenAt: ctx.clock(),
         cursor: save({ ...cursor, active: sweep }),
       });
       this.report(sweep, 'revalidating', session);

@@ -3,7 +3,7 @@
 // case passes only when the station blocked the attack.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { loadStationConfig } from '../../src-main/host/config';
 import { silentLogger } from '../../src-main/host/logger';
@@ -258,8 +258,12 @@ describe('the central address and its keys', () => {
         },
       },
     });
-    // Time for a sync that still had the keys to call the new host (it would at once).
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // The station reconnects to the new host: it probes it (a request without a key)...
+    await vi.waitFor(() => expect(host.services.endpoint()?.baseUrl).toBe(evil.url), 10_000);
+    await vi.waitFor(() => expect(evil.seen.length).toBeGreaterThan(0), 10_000);
+    // ...and an operator's "sync now" runs a pass at once with whatever keys it kept: the
+    // chance a leaked key had to reach the new host, without waiting a fixed time for it.
+    await call(bridge, 'sync:runNow', {});
     expect(evil.keyed()).toEqual([]);
     const stored = await host.services.store.send('central:read', {});
     expect(stored).toEqual({ baseUrl: evil.url, faceAuthKey: null, idCheckKey: null });

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src-main/host/logger';
 import type { StationConfig } from '../../src-main/host/config';
 import { createStationServices, type StationServices } from '../../src-main/host/services';
@@ -55,14 +55,6 @@ async function start(overrides: Partial<StationConfig> = {}): Promise<StationSer
   return services;
 }
 
-async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('demo mode and real data', () => {
   it('attack: demo fallback with real results queued', async () => {
     // A station with real results waiting for central; then its configuration is lost.
@@ -74,8 +66,8 @@ describe('demo mode and real data', () => {
     expect(station.demo()).toBeNull();
     expect(station.endpoint()).toBeNull();
     expect(station.status.current().warnings.join(' ')).toMatch(/holds real data.*offline/);
-    // Give a wrongly started sync time to act, then check the queue is intact.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // start() returned after the link's first connect decided: no endpoint, so no sync service
+    // exists to act later (none is ever created without one). The queue must be intact now.
     const queue = await station.store.send('outbox:peek', { limit: 100, includeParked: true });
     const results = queue.filter((item) => item.kind === 'result');
     expect(results.map((item) => item.ref).sort()).toEqual([...ids].sort());
@@ -140,14 +132,16 @@ describe('demo mode and real data', () => {
       idCheckKey: 'real-idcheck-key',
     });
     expect(station.demo()).toBeNull();
-    await until(async () => {
-      const queue = await station.store.send('outbox:peek', { limit: 100, includeParked: true });
-      console.log(
-        JSON.stringify(queue.map((i) => [i.kind, i.parkedAt, i.lastError])),
-        central?.seen.map((r) => r.method + r.path),
-      );
-      return queue.filter((i) => i.kind !== 'audit').every((i) => i.parkedAt !== null);
-    });
+    // Wait for the effect: every non-audit item parked (the DEMO ones are never sent).
+    await vi.waitFor(
+      async () => {
+        const queue = await station.store.send('outbox:peek', { limit: 100, includeParked: true });
+        expect(queue.filter((i) => i.kind !== 'audit').every((i) => i.parkedAt !== null)).toBe(
+          true,
+        );
+      },
+      { timeout: 15_000, interval: 50 },
+    );
 
     const leaked = central.seen.filter((r) => r.body.includes(demoId as string));
     expect(leaked).toEqual([]);

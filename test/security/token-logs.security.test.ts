@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode } from '@msgpack/msgpack';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { MAX_WIRE_CALL_BYTES } from '../../src-shared/contract/wire';
 import { FIRST_ADMIN } from '../support/browser-host-fixture';
 import { call, openBridge, refusalOf } from '../support/ws-client';
@@ -35,16 +35,18 @@ function stationEnv(): NodeJS.ProcessEnv {
   );
 }
 
-async function waitForLine(file: string, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const line = readFileSync(file, 'utf8')
-      .split('\n')
-      .find((candidate) => pattern.test(candidate));
-    if (line !== undefined) return line;
-    if (Date.now() - started > timeoutMs) throw new Error(`no ${String(pattern)} in the log`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Waits for the first log line matching `pattern` (the log file is the observable event). */
+function waitForLine(file: string, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+  return vi.waitFor(
+    () => {
+      const line = readFileSync(file, 'utf8')
+        .split('\n')
+        .find((candidate) => pattern.test(candidate));
+      if (line === undefined) throw new Error(`no ${String(pattern)} in the log`);
+      return line;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 describe('bridge token', () => {

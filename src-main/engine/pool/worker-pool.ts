@@ -60,6 +60,8 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   private readonly ready: WorkerReady[] = [];
+  /** Stops of retired workers still finishing the run they were in. */
+  private readonly retiring = new Set<Promise<void>>();
   completed = 0;
   replaced = 0;
 
@@ -208,7 +210,9 @@ export class WorkerPool {
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
     // Never terminate() outright: see stop-worker.ts (a native run in flight would abort us all).
-    void stopWorker(slot.worker);
+    const stopped = stopWorker(slot.worker);
+    this.retiring.add(stopped);
+    void stopped.then(() => this.retiring.delete(stopped));
     if (current !== undefined) {
       clearTimeout(current.timer);
       current.reject(new EngineError('detection_server_error', err.message, { cause: err }));
@@ -223,6 +227,12 @@ export class WorkerPool {
         }
       }
     });
+  }
+
+  /** Resolves once every worker retired so far has left its run and exited: the event a caller
+   *  (a test, a shutdown) waits for instead of guessing how long a native run takes. */
+  async retiredWorkersExited(): Promise<void> {
+    await Promise.all([...this.retiring]);
   }
 
   async close(): Promise<void> {

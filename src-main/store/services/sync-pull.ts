@@ -53,6 +53,8 @@ export interface PulledPage {
   /** Listed, unchanged items: only their sweep id moves. */
   unchanged: string[];
   cursor: { name: string; value: unknown };
+  /** When the station listed the page, by the sync's clock; the store's own clock otherwise. */
+  seenAt?: number;
 }
 
 export function applyPulledPage(
@@ -64,21 +66,30 @@ export function applyPulledPage(
   if (typeof page.sweepId !== 'string' || page.sweepId === '') {
     throw new StoreError('invalid_input', 'sweepId is required');
   }
+  if (page.seenAt !== undefined && !Number.isSafeInteger(page.seenAt)) {
+    throw new StoreError('invalid_input', 'seenAt must be a time in milliseconds');
+  }
+  const seenAt = page.seenAt ?? now;
   return inTransaction(db, () => {
     // Nested transactions in better-sqlite3 become savepoints of this one.
     const upserted =
-      page.upserts.length > 0 ? upsertSubmissions(ctx, page.upserts) : { written: 0, purged: 0 };
+      page.upserts.length > 0
+        ? upsertSubmissions(
+            ctx,
+            page.upserts.map((item) => ({ ...item, seenAt: item.seenAt ?? seenAt })),
+          )
+        : { written: 0, purged: 0 };
     let statusChanged = 0;
     for (const change of page.statusChanges) {
       if (changeSubmissionStatus(ctx, change.submissionId, change.status)) statusChanged += 1;
     }
     for (const mark of page.marks) {
       putSubmissionMark(db, mark, page.sweepId, now);
-      markSubmissionSeen(db, mark.submissionId, now);
+      markSubmissionSeen(db, mark.submissionId, seenAt);
     }
     for (const id of page.unchanged) {
       touchSubmissionMark(db, id, page.sweepId, now);
-      markSubmissionSeen(db, id, now);
+      markSubmissionSeen(db, id, seenAt);
     }
     putCursor(db, page.cursor.name, page.cursor.value, now);
     return { written: upserted.written, statusChanged, purged: upserted.purged };

@@ -3,7 +3,7 @@
 // therefore never terminate a worker mid-run: not on a task timeout, not on close. If it did,
 // this test file's process would die and the run would fail.
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../../../src-main/engine/errors/engine-error';
 import { onnxModelPath } from '../../../src-main/engine/onnx/onnx-model-paths';
 import { DEFAULT_PIPELINE_CONFIG } from '../../../src-main/engine/pipeline/pipeline-config';
@@ -23,7 +23,6 @@ const start = (taskTimeoutMs: number) =>
     workerScript: busyWorker,
     init: { runtime: {}, pipeline: DEFAULT_PIPELINE_CONFIG },
   });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('stopping a worker under a native ONNX run', { timeout: 120_000 }, () => {
   it('a task timeout fails the task and replaces the worker without killing the process', async () => {
@@ -31,8 +30,12 @@ describe('stopping a worker under a native ONNX run', { timeout: 120_000 }, () =
     await expect(pool.run('reference', new Uint8Array(1))).rejects.toSatisfy(
       (e) => e instanceof EngineError && e.code === 'detection_server_error',
     );
-    // The stopped worker is still inside its session run; let it finish and exit.
-    await sleep(2500);
+    // The stopped worker is still inside its session run; wait until it has finished and exited
+    // (had the pool terminated it mid-run, the process would have died by then).
+    const exited = pool.retiredWorkersExited();
+    const whileRunning = await Promise.race([exited.then(() => 'exited'), 'still running']);
+    expect(whileRunning).toBe('still running');
+    await exited;
     expect(pool.replaced).toBe(1);
     await pool.close();
   });
@@ -40,11 +43,13 @@ describe('stopping a worker under a native ONNX run', { timeout: 120_000 }, () =
   it('close() during a run rejects the task and waits for the worker to leave the run', async () => {
     const pool = await start(10_000);
     const task = pool.run('reference', new Uint8Array(1));
-    await sleep(300);
+    // The task is in the worker's hands (its messages keep their order: the run starts before
+    // the stop request is read), so close() lands mid-run.
+    await vi.waitFor(() => expect(pool.busy).toBe(1));
     const closing = pool.close();
     await expect(task).rejects.toBeInstanceOf(EngineUnavailableError);
+    // close() resolves on the worker's exit, after its run: the process survived it.
     await closing;
-    await sleep(500);
     expect(pool.busy).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArgosSimulator } from '../../../src-main/argos-simulator/server';
 import type { StoreClient } from '../../../src-main/store/client';
 import { submissionGate } from '../../../src-main/store/submission-gate';
@@ -20,6 +20,8 @@ const DAY = 86_400_000;
 let sim: ArgosSimulator;
 let store: StoreClient;
 let dir: string;
+/** The station's clock: pulls stamp what they saw with it; it moves only when a test says so. */
+let stationTime: number;
 
 /** Template = hash of the selfie; `failAfter` simulates the process dying mid-page. */
 function fakeEnroller(failAfter = Infinity): Enroller & { calls: number } {
@@ -45,6 +47,7 @@ function fakeEnroller(failAfter = Infinity): Enroller & { calls: number } {
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faceauth-sync-pull-'));
+  stationTime = Date.now();
   sim = new ArgosSimulator(SIM_KEYS);
   await sim.start();
   // 20 submissions spread over 10 days, two per day; one without a selfie.
@@ -73,6 +76,7 @@ function service(enroller: Enroller, progress: PullProgress[] = []): SyncService
     api: { baseUrl: sim.url, ...SIM_KEYS, timeoutMs: 5000 },
     enroller,
     policy: TEST_POLICY,
+    clock: () => stationTime,
     pull: {
       fromDate: new Date(Date.now() - 30 * DAY).toISOString().slice(0, 10),
       windowDays: 3,
@@ -119,14 +123,15 @@ describe('pull', () => {
     });
     // An unchanged second run enrolls nothing again, but confirms the cache is current (so
     // retention, which purges templates not seen for a while, keeps them).
+    // Stamped with the sync's clock, not the store's: a minute later is a minute later.
     const seenBefore = lookup.found ? lookup.lastSeenAt : 0;
-    // The store stamps with the wall clock: wait for it to pass the first stamp, not a fixed time.
-    await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(seenBefore));
+    expect(seenBefore).toBe(stationTime);
+    stationTime += 60_000;
     const again = await service(enroller).runOnce();
     expect(again.pulled).toMatchObject({ enrolled: 0, unchanged: 21 });
     expect(enroller.calls).toBe(19);
     const seenAfter = await store.send('submissions:lookup', { submissionId: 'sub-03' });
-    expect(seenAfter.found && seenAfter.lastSeenAt).toBeGreaterThan(seenBefore);
+    expect(seenAfter.found && seenAfter.lastSeenAt).toBe(seenBefore + 60_000);
   });
 
   it('resumes after a crash at the first uncommitted page', async () => {
@@ -157,5 +162,22 @@ describe('pull', () => {
     expect((await gate('sub-05'))?.errorCode).toBe('Invalid_submissionId');
     const revoked = await store.send('submissions:lookup', { submissionId: 'sub-04' });
     expect(revoked.found && revoked.templates).toBeNull();
+  });
+
+  it('refuses a page whose seen-at time is not a time, and applies none of it', async () => {
+    const page = {
+      sweepId: 'sweep-bad',
+      upserts: [],
+      statusChanges: [],
+      marks: [],
+      unchanged: [],
+      cursor: { name: 'bad-seen-at', value: { at: 1 } },
+    };
+    for (const seenAt of ['yesterday', Number.NaN, 1.5]) {
+      await expect(
+        store.send('sync:applyPulledPage', { ...page, seenAt: seenAt as number }),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+    expect(await store.send('sync:cursorGet', { name: 'bad-seen-at' })).toBeNull();
   });
 });
