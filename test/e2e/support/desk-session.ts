@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { signIn, waitForEngine } from './console';
+import { enrollDemo } from './desk';
 
 export interface Account {
   username: string;
@@ -57,16 +58,7 @@ export async function captureBySpace(page: Page): Promise<void> {
 
 /** enrollDemo with room for a loaded machine: minutes for the face and the enrolment. */
 export async function enrollDemoPatiently(page: Page, name: string): Promise<string> {
-  await page.getByTestId('tab-demo').click();
-  await expect
-    .poll(() => page.getByTestId('guidance').textContent(), { timeout: 120_000 })
-    .toBe('Face OK');
-  await page.getByTestId('demo-name').fill(name);
-  await page.getByTestId('demo-enroll').click();
-  await expect.poll(() => page.getByTestId('demo-enrolled').count(), { timeout: 180_000 }).toBe(1);
-  const id = /(DEMO-[0-9A-F]+)/.exec((await page.getByTestId('demo-enrolled').textContent()) ?? '');
-  if (id?.[1] === undefined) throw new Error('no DEMO id on screen');
-  return id[1];
+  return enrollDemo(page, name, { faceMs: 120_000, enrollMs: 180_000 });
 }
 
 /** History, then the card of its newest row, waiting as long as a loaded machine needs. */

@@ -3,12 +3,22 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+/** How long to wait for a good face, then for the enrollment; a loaded machine needs longer. */
+export interface EnrollPatience {
+  faceMs: number;
+  enrollMs: number;
+}
+
 /** Enrolls the person the camera shows as a DEMO submission; returns its id. */
-export async function enrollDemo(page: Page, name: string): Promise<string> {
+export async function enrollDemo(
+  page: Page,
+  name: string,
+  patience: EnrollPatience = { faceMs: 30_000, enrollMs: 30_000 },
+): Promise<string> {
   await page.getByTestId('tab-demo').click();
   // As at a real desk: enroll once the camera shows a good face.
   await expect
-    .poll(() => page.getByTestId('guidance').textContent(), { timeout: 30_000 })
+    .poll(() => page.getByTestId('guidance').textContent(), { timeout: patience.faceMs })
     .toBe('Face OK');
   const enrolled = page.getByTestId('demo-enrolled');
   // A page that enrolled before still shows that id: wait for a new one, not the old one.
@@ -23,7 +33,7 @@ export async function enrollDemo(page: Page, name: string): Promise<string> {
         const text = await shown();
         return text !== before && /DEMO-/.test(text);
       },
-      { timeout: 30_000 },
+      { timeout: patience.enrollMs },
     )
     .toBe(true);
   const id = /(DEMO-[0-9A-F]+)/.exec(await shown());
