@@ -8,6 +8,9 @@ import type { FaceTemplate } from './template/face-template';
 import type { CheckScores } from './decision/decide';
 import type { CheckFeatures, FeatureBlock } from './checks/check-features';
 
+/** How long one pool task may run before its worker is replaced. */
+export const DEFAULT_TASK_TIMEOUT_MS = 10_000;
+
 export interface EngineLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -24,7 +27,7 @@ export interface FaceEngineOptions {
    *  calls to that lane are refused with EngineBusyError. Default 4 per core (or per requested
    *  worker), at least 8. */
   maxQueue?: number;
-  /** A task running longer is abandoned and its worker replaced (default 10 s). */
+  /** A task running longer is abandoned and its worker replaced (default DEFAULT_TASK_TIMEOUT_MS). */
   taskTimeoutMs?: number;
   /** Force a runtime, e.g. onnx-cpu, onnx-webgpu, wasm (else FACEAUTH_BACKEND, else the best
    *  that starts). */

@@ -1,6 +1,7 @@
 // Public surface of the face engine. Everything else under src-main/engine is internal.
 export { createFaceEngine } from './engine';
 export { stderrLogger } from './service/stderr-logger';
+export { DEFAULT_TASK_TIMEOUT_MS } from './engine-types';
 export type {
   EngineDiagnostics,
   EngineLogger,

@@ -1,7 +1,7 @@
 // Which landmark model fits a face: FaceLandmark68Net (face-api's, what the descriptor and the
 // checks were tuned on) for faces the first detectors find; MediaPipe's face mesh for faces only
 // the covered-face stage finds, which are mostly masked, where the 68-point net drags the eyes
-// with the hidden mouth (docs/covered-faces.md: mask drift 15.7 px with the 68-point net, 7.3 with
+// with the hidden mouth (docs/covered-faces.md: mask drift 15.7 px with the 68-point net, 6.3 with
 // the mesh). The 68-point net answers when the mesh is not loaded (TensorFlow.js engine) or does
 // not see a face in its crop.
 import type { Point2 } from '../align/similarity-transform';

@@ -1,6 +1,10 @@
 // Starts the engine's worker pool: one worker tries the runtimes first, then as many more start
 // as the runtime that serves allows (runtime/process-model.ts), and the choice is logged once.
-import type { EngineLogger, FaceEngineOptions } from '../engine-types';
+import {
+  DEFAULT_TASK_TIMEOUT_MS,
+  type EngineLogger,
+  type FaceEngineOptions,
+} from '../engine-types';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from '../pipeline/pipeline-config';
 import { WorkerPool, type WorkerReady } from '../pool/worker-pool';
 import { defaultWorkerScript } from '../pool/worker-script';
@@ -42,7 +46,7 @@ export async function startEnginePool(
   const pool = await WorkerPool.start({
     size: 1,
     maxQueue,
-    taskTimeoutMs: options.taskTimeoutMs ?? 10_000,
+    taskTimeoutMs: options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS,
     workerScript,
     init: { runtime, pipeline },
   });

@@ -39,7 +39,7 @@ import {
 } from '../../checks/train-checks';
 import { FEATURE_BLOCKS } from '../../../src-main/engine/checks/check-features';
 import { noFaceCounts } from '../../checks/no-face-counts';
-import { createFaceEngine } from '../../../src-main/engine';
+import { createFaceEngine, DEFAULT_TASK_TIMEOUT_MS } from '../../../src-main/engine';
 import { DEFAULT_OCCLUDED_CUT } from '../../../src-main/engine/decision/decide';
 import { intOption, requireValue } from '../../shared/args';
 import { UsageError, type Command } from '../command';
@@ -73,9 +73,7 @@ export const evalChecksCommand: Command = {
     const engine = await createFaceEngine({
       workers,
       logger: cliLogger(verbose),
-      ...(args.values.has('timeout-ms')
-        ? { taskTimeoutMs: intOption(args, 'timeout-ms', 10_000) }
-        : {}),
+      taskTimeoutMs: intOption(args, 'timeout-ms', DEFAULT_TASK_TIMEOUT_MS),
     });
     let extracted: Map<string, ExtractedImage>;
     let synthetic: SyntheticImage[] = [];

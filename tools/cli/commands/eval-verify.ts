@@ -14,6 +14,7 @@ import path from 'node:path';
 import {
   createFaceEngine,
   DEFAULT_POLICY,
+  DEFAULT_TASK_TIMEOUT_MS,
   SHIPPED_CALIBRATION,
   TEMPLATE_MODEL,
 } from '../../../src-main/engine';
@@ -59,9 +60,7 @@ export const evalVerifyCommand: Command = {
       workers,
       logger: cliLogger(verbose),
       loadCovered: !args.flags.has('no-covered'),
-      ...(args.values.has('timeout-ms')
-        ? { taskTimeoutMs: intOption(args, 'timeout-ms', 10_000) }
-        : {}),
+      taskTimeoutMs: intOption(args, 'timeout-ms', DEFAULT_TASK_TIMEOUT_MS),
     });
     const samples: StagedSample[] = [];
     const failures: { path: string; code: string }[] = [];
